@@ -1,0 +1,33 @@
+package com.cityops.api;
+
+/** Paths of the contract, shared by the server and the client so they cannot drift apart. */
+public final class ApiPaths {
+  public static final String BASE = "/api/v1";
+  public static final String LOGIN = BASE + "/auth/login";
+  public static final String SNAPSHOT = BASE + "/snapshot";
+  public static final String INCIDENTS = BASE + "/incidents";
+  public static final String INDICATORS = BASE + "/indicators";
+  public static final String DEVICES = BASE + "/devices";
+  public static final String LAYERS = BASE + "/layers";
+  public static final String STREAM = BASE + "/stream";
+  public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+  /** WebSocket close code: resume from the requested seq is impossible; take a new snapshot. */
+  public static final int CLOSE_RESUME_REFUSED = 4410;
+
+  /** WebSocket close code: the client fell too far behind and was dropped; resume with since. */
+  public static final int CLOSE_TOO_SLOW = 4429;
+
+  /** WebSocket close code: no or invalid token. */
+  public static final int CLOSE_UNAUTHORIZED = 4401;
+
+  private ApiPaths() {}
+
+  public static String incident(String id) {
+    return INCIDENTS + "/" + id;
+  }
+
+  public static String incidentActions(String id) {
+    return incident(id) + "/actions";
+  }
+}

@@ -1,0 +1,145 @@
+package com.cityops.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.EnumFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+
+/**
+ * The one JSON mapping of the contract, used by server and client alike: ISO-8601 instants, enums
+ * as lower-case names (read case-insensitively), nulls left out, unknown fields ignored so an older
+ * client reads a newer server. Thread-safe.
+ */
+public final class Json {
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true)
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
+
+  static {
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(200)
+                .maxStringLength(4_000_000)
+                .build());
+  }
+
+  private Json() {}
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * Reads a JSON tree, rejecting empty or blank input (Jackson itself answers a MissingNode there).
+   *
+   * @throws MalformedJsonException with the parser's message and location
+   */
+  public static JsonNode readTree(String text) {
+    if (text == null || text.isBlank()) {
+      throw new MalformedJsonException("empty body: expected a JSON document");
+    }
+    try {
+      JsonNode node = MAPPER.readTree(text);
+      if (node == null || node.isMissingNode()) {
+        throw new MalformedJsonException("empty body: expected a JSON document");
+      }
+      return node;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new MalformedJsonException(e.getOriginalMessage() + locationOf(e), e);
+    }
+  }
+
+  private static String locationOf(com.fasterxml.jackson.core.JsonProcessingException e) {
+    var loc = e.getLocation();
+    return loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+  }
+
+  /**
+   * Reads a value of the given type; any syntax or mapping error becomes a MalformedJsonException.
+   */
+  public static <T> T read(String text, Class<T> type) {
+    JsonNode tree = readTree(text);
+    try {
+      return MAPPER.treeToValue(tree, type);
+    } catch (IOException | IllegalArgumentException e) {
+      String message =
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
+              ? jpe.getOriginalMessage()
+              : e.getMessage();
+      throw new MalformedJsonException("not a valid " + type.getSimpleName() + ": " + message, e);
+    }
+  }
+
+  /** Reads a stream envelope, binding the payload to the type its {@code type} names. */
+  public static StreamEnvelope readEnvelope(String text) {
+    JsonNode tree = readTree(text);
+    JsonNode typeNode = tree.get("type");
+    if (typeNode == null || !typeNode.isTextual()) {
+      throw new MalformedJsonException("stream message without a 'type'");
+    }
+    StreamEventType type = StreamEventType.ofWireName(typeNode.asText());
+    if (type == null) {
+      throw new UnknownEventTypeException(typeNode.asText());
+    }
+    try {
+      JsonNode seq = tree.get("seq");
+      if (seq == null || !seq.canConvertToLong()) {
+        throw new MalformedJsonException("stream message without a numeric 'seq'");
+      }
+      Object payload = MAPPER.treeToValue(tree.get("payload"), type.payloadType());
+      if (payload == null) {
+        throw new MalformedJsonException(type.wireName() + " message without a payload");
+      }
+      return new StreamEnvelope(
+          seq.asLong(), MAPPER.treeToValue(tree.get("ts"), java.time.Instant.class), type, payload);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new MalformedJsonException("bad " + type.wireName() + " message: " + e.getMessage(), e);
+    }
+  }
+
+  /** Input that is not the JSON the contract expects. */
+  public static class MalformedJsonException extends RuntimeException {
+    public MalformedJsonException(String message) {
+      super(message);
+    }
+
+    public MalformedJsonException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** A stream message of a type this client does not know; newer servers may send such. */
+  public static final class UnknownEventTypeException extends MalformedJsonException {
+    public UnknownEventTypeException(String type) {
+      super("unknown stream message type '" + type + "'");
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package com.cityops.api;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What a signed-in user may see and do. */
+public enum Role {
+  /** Sees the city; personal data masked; cannot act on cases. */
+  VIEWER,
+  /** Works cases; personal data masked. */
+  OPERATOR,
+  /** Works cases including closing Ⅰ/Ⅱ; sees personal data. */
+  SUPERVISOR;
+
+  public boolean mayAct() {
+    return this != VIEWER;
+  }
+
+  public boolean seesPersonalData() {
+    return this == SUPERVISOR;
+  }
+
+  public Set<ActionType> allowedActions() {
+    return mayAct() ? EnumSet.allOf(ActionType.class) : EnumSet.noneOf(ActionType.class);
+  }
+}
