@@ -10,6 +10,8 @@ public final class ApiPaths {
   public static final String DEVICES = BASE + "/devices";
   public static final String LAYERS = BASE + "/layers";
   public static final String STREAM = BASE + "/stream";
+  public static final String HEALTH = BASE + "/health";
+  public static final String SIM_SCENARIO = BASE + "/sim/scenario";
   public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
   /** WebSocket close code: resume from the requested seq is impossible; take a new snapshot. */
