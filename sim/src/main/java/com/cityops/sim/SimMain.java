@@ -1,1 +1,96 @@
-package com.cityops.sim; public final class SimMain { public static void main(String[] a){} }
+package com.cityops.sim;
+
+import com.cityops.sim.world.Scenario;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar cityops-sim.jar [options]}: the reference backend as a standalone server. */
+@Command(
+    name = "cityops-sim",
+    mixinStandardHelpOptions = true,
+    versionProvider = SimMain.Version.class,
+    description = {
+      "CityOps reference backend: a real HTTP + WebSocket server speaking the CityOps contract,",
+      "simulating Shanghai (16 real districts, generated streets and grids, devices, indicators, cases).",
+      "Demo accounts: viewer, operator, supervisor (password = name unless --password is given)."
+    })
+public final class SimMain implements Callable<Integer> {
+  @Option(names = "--port", description = "TCP port; 0 picks a free one (printed as 'listening on PORT'). Default: ${DEFAULT-VALUE}")
+  int port = 8787;
+
+  @Option(names = "--host", description = "Address to bind. Default: ${DEFAULT-VALUE}")
+  String host = "127.0.0.1";
+
+  @Option(names = "--seed", description = "Seed for a reproducible city and event sequence. Default: ${DEFAULT-VALUE}")
+  long seed = SimConfig.defaults().seed();
+
+  @Option(names = "--speed", description = "City clock speed: X times real time. Default: ${DEFAULT-VALUE}")
+  double speed = 1;
+
+  @Option(names = "--rate", description = "Extra events per second (device readings and indicator samples) for load tests. Default: ${DEFAULT-VALUE}")
+  double rate = 0;
+
+  @Option(names = "--scenario", description = "normal or rainstorm. Default: ${DEFAULT-VALUE}")
+  String scenario = "normal";
+
+  @Option(names = "--data-dir", description = "Keep the event journal here, so a restart resumes the same seq and state.")
+  Path dataDir;
+
+  @Option(names = "--start", description = "City time to start at (ISO-8601, e.g. 2026-11-22T08:00:00Z). Default: now.")
+  Instant start;
+
+  @Option(names = "--incidents-per-hour", description = "New cases per city hour at the daytime peak. Default: ${DEFAULT-VALUE}")
+  double incidentsPerHour = SimConfig.defaults().incidentsPerHour();
+
+  @Option(names = "--device-offline-rate", description = "Chance per device per day of going offline. Default: ${DEFAULT-VALUE}")
+  double offlineRate = SimConfig.defaults().deviceOfflinePerDay();
+
+  @Option(names = "--device-fault-rate", description = "Chance per device per day of a fault. Default: ${DEFAULT-VALUE}")
+  double faultRate = SimConfig.defaults().deviceFaultPerDay();
+
+  @Option(names = "--false-alarm-rate", description = "Chance per device per day of a false alarm. Default: ${DEFAULT-VALUE}")
+  double falseAlarmRate = SimConfig.defaults().falseAlarmPerDay();
+
+  @Option(names = "--password", description = "Set a demo account's password, e.g. --password supervisor=s3cret (repeatable).")
+  Map<String, String> passwords = Map.of();
+
+  public static void main(String[] args) {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "cityops-sim-logback.xml");
+    }
+    System.exit(new CommandLine(new SimMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    SimConfig config = SimConfig.builder()
+        .host(host).port(port).seed(seed).speed(speed).rate(rate).scenario(Scenario.parse(scenario))
+        .dataDir(dataDir).start(start).incidentsPerHour(incidentsPerHour)
+        .deviceOfflinePerDay(offlineRate).deviceFaultPerDay(faultRate).falseAlarmPerDay(falseAlarmRate)
+        .passwords(passwords).build();
+    SimServer server = SimServer.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "sim-shutdown"));
+    System.out.println("listening on " + server.port());
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  /** Prints the version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"cityops-sim " + SimServer.version()};
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package com.cityops.app;
+
+import com.cityops.app.cli.AppOptions;
+import com.cityops.app.cli.VersionInfo;
+import com.cityops.app.feed.BackendClient;
+import com.cityops.app.feed.FeedState;
+import com.cityops.app.feed.LiveFeed;
+import com.cityops.app.fx.FxBridge;
+import com.cityops.app.fx.FxPlatform;
+import com.cityops.app.i18n.Messages;
+import com.cityops.app.shell.ShellView;
+import com.cityops.app.shell.ShellViewModel;
+import com.cityops.app.state.CityState;
+import com.cityops.app.state.CitySummary;
+import com.cityops.sim.SimConfig;
+import com.cityops.sim.SimServer;
+import com.cityops.sim.world.Scenario;
+import com.cityops.themes.Theme;
+import com.cityops.themes.Themes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: wires backend client → live feed → city state → FX bridge → views, starts the
+ * embedded backend for {@code --demo}, and closes everything it started when the window closes.
+ *
+ * <p>Created and used on the FX thread; slow work (the embedded backend, the network, disk) runs on
+ * the owned {@code cityops-io} thread.
+ */
+public final class CityOpsApp {
+  private static final Logger LOG = LoggerFactory.getLogger(CityOpsApp.class);
+
+  private final AppOptions options;
+  private final Messages messages;
+  private final CityState state = new CityState();
+  private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "cityops-io-1");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile SimServer embedded;
+  private volatile LiveFeed feed;
+  private Stage stage;
+
+  private CityOpsApp(AppOptions options) {
+    this.options = options;
+    this.messages = Messages.forLanguage(options.language());
+  }
+
+  /** Opens the main window and starts connecting; called on the FX thread. */
+  public static CityOpsApp start(AppOptions options) {
+    CityOpsApp app = new CityOpsApp(options);
+    app.open(new Stage());
+    return app;
+  }
+
+  private void open(Stage window) {
+    this.stage = window;
+    ShellViewModel model = new ShellViewModel(messages, options.user(), displayName(options.user()));
+    var bridge = new FxBridge<CitySummary>(FxPlatform.executor(), state::summary, model::apply);
+    state.onChange(bridge::changed);
+    Scene scene = new Scene(new ShellView(model, Instant::now).build(), options.width(), options.height());
+    Themes.apply(scene, Theme.parse(options.theme()));
+    window.setTitle(messages.get("app.title") + " " + VersionInfo.version());
+    window.setScene(scene);
+    window.setOnHidden(e -> close());
+    window.show();
+    io.execute(this::connect);
+    if (options.screenshot() != null) {
+      new ScreenshotOnLive(scene, options.screenshot(), options.screenshotDelay(), io, this::exit)
+          .watch(model.feedStateProperty(), FeedState.LIVE);
+    }
+  }
+
+  private void connect() {
+    try {
+      String server = options.server();
+      if (options.demo()) {
+        embedded = SimServer.start(SimConfig.builder()
+            .port(0).seed(options.simSeed()).speed(options.simSpeed())
+            .scenario(Scenario.parse(options.simScenario())).build());
+        server = embedded.baseUrl();
+      }
+      LiveFeed started = new LiveFeed(new BackendClient(server), state, options.user(), options.password(),
+          Clock.systemUTC(), Duration.ofSeconds(15), new Random());
+      feed = started;
+      started.start();
+    } catch (RuntimeException e) {
+      LOG.error("cannot start: {}", e.getMessage(), e);
+      state.setFeedStatus(new com.cityops.app.feed.FeedStatus(FeedState.OFFLINE, null, String.valueOf(options.server()), e.getMessage()));
+    }
+  }
+
+  private static String displayName(String user) {
+    return switch (user) {
+      case "supervisor" -> "值班长";
+      case "viewer" -> "观察席";
+      default -> "值班员";
+    };
+  }
+
+  /** The state the views show (for tests). */
+  CityState state() {
+    return state;
+  }
+
+  Stage stage() {
+    return stage;
+  }
+
+  private void exit() {
+    close();
+    FxPlatform.exit();
+  }
+
+  /** Stops the feed and the embedded backend; safe to call more than once. */
+  void close() {
+    CompletableFuture.runAsync(() -> {
+      LiveFeed f = feed;
+      if (f != null) {
+        f.close();
+      }
+      SimServer s = embedded;
+      if (s != null) {
+        s.close();
+      }
+    }, io).whenComplete((ok, failure) -> {
+      if (failure != null) {
+        LOG.warn("closing failed", failure);
+      }
+      io.shutdown();
+    });
+  }
+
+  /** Test seam: start against a given backend URL without the picocli front. */
+  static CityOpsApp startForTest(AppOptions options, Stage window) {
+    CityOpsApp app = new CityOpsApp(options);
+    app.open(window);
+    return app;
+  }
+}

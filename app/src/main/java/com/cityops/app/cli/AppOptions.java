@@ -1,0 +1,124 @@
+package com.cityops.app.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The desktop app's command line ({@code java -jar cityops.jar --help}). */
+@Command(
+    name = "cityops",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionInfo.class,
+    sortOptions = false,
+    description = {
+      "CityOps Console (城运指挥): the desktop client of a city operations centre's 一网统管 platform.",
+      "Start with --demo to run against the embedded reference backend, or --server URL for a real one."
+    })
+public final class AppOptions {
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Backend backend = new Backend();
+
+  @Option(names = "--user", description = "User to sign in as. Default: ${DEFAULT-VALUE}")
+  String user = "operator";
+
+  @Option(names = "--password", description = "Password; default: the CITYOPS_PASSWORD environment variable, or the user name in --demo.")
+  String password;
+
+  @Option(names = "--lang", description = "UI language: zh-CN (default) or en.")
+  String language = "zh-CN";
+
+  @Option(names = "--theme", description = "dark (default, for walls and control rooms), light or high-contrast.")
+  String theme = "dark";
+
+  @Option(names = "--width", description = "Window width in px. Default: ${DEFAULT-VALUE}")
+  int width = 1920;
+
+  @Option(names = "--height", description = "Window height in px. Default: ${DEFAULT-VALUE}")
+  int height = 1080;
+
+  @Option(names = "--sim-seed", description = "With --demo: seed of the simulated city. Default: ${DEFAULT-VALUE}")
+  long simSeed = 20261122L;
+
+  @Option(names = "--sim-speed", description = "With --demo: city clock speed (X times real time). Default: ${DEFAULT-VALUE}")
+  double simSpeed = 1;
+
+  @Option(names = "--sim-scenario", description = "With --demo: normal or rainstorm. Default: ${DEFAULT-VALUE}")
+  String simScenario = "normal";
+
+  @Option(names = "--screenshot", description = "Save a PNG of the window once data is shown, then exit (for docs and checks).")
+  Path screenshot;
+
+  @Option(names = "--screenshot-delay", description = "Wait this long after the first data before the screenshot (ISO-8601 duration). Default: ${DEFAULT-VALUE}")
+  Duration screenshotDelay = Duration.ofSeconds(3);
+
+  /** Where the data comes from. */
+  static final class Backend {
+    @Option(names = "--demo", description = "Start the embedded reference backend in-process and connect to it.")
+    boolean demo;
+
+    @Option(names = "--server", description = "Connect to a running backend, e.g. https://cityops.example.gov.cn or http://127.0.0.1:8787")
+    String server;
+  }
+
+  public boolean demo() {
+    return backend.demo || backend.server == null;
+  }
+
+  public String server() {
+    return backend.server;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  /** The password to use: the option, then the environment, then (demo only) the user name. */
+  public String password() {
+    if (password != null) {
+      return password;
+    }
+    String env = System.getenv("CITYOPS_PASSWORD");
+    if (env != null) {
+      return env;
+    }
+    return user;
+  }
+
+  public String language() {
+    return language;
+  }
+
+  public String theme() {
+    return theme;
+  }
+
+  public int width() {
+    return width;
+  }
+
+  public int height() {
+    return height;
+  }
+
+  public long simSeed() {
+    return simSeed;
+  }
+
+  public double simSpeed() {
+    return simSpeed;
+  }
+
+  public String simScenario() {
+    return simScenario;
+  }
+
+  public Path screenshot() {
+    return screenshot;
+  }
+
+  public Duration screenshotDelay() {
+    return screenshotDelay;
+  }
+}

@@ -1,0 +1,111 @@
+package com.cityops.app.feed;
+
+import com.cityops.api.ApiPaths;
+import com.cityops.api.Json;
+import com.cityops.api.LoginRequest;
+import com.cityops.api.LoginResponse;
+import com.cityops.api.Problem;
+import com.cityops.api.Snapshot;
+import java.io.IOException;
+import java.time.Duration;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+
+/**
+ * The backend's REST calls and the stream socket, on OkHttp. Blocking calls: run them on a worker,
+ * never on the FX thread. Errors become {@link BackendException}s carrying the server's problem
+ * detail. Thread-safe.
+ */
+public final class BackendClient implements AutoCloseable {
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  private final HttpUrl base;
+  private final OkHttpClient http;
+  private volatile String token;
+
+  public BackendClient(String baseUrl) {
+    HttpUrl parsed = HttpUrl.parse(baseUrl);
+    if (parsed == null) {
+      throw new IllegalArgumentException("not an http(s) URL: '" + baseUrl + "'");
+    }
+    this.base = parsed;
+    this.http =
+        new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .readTimeout(Duration.ofSeconds(30))
+            // OkHttp notices a half-open socket only when it pings.
+            .pingInterval(Duration.ofSeconds(5))
+            .build();
+  }
+
+  public String baseUrl() {
+    return base.toString();
+  }
+
+  public LoginResponse login(String username, String password) {
+    String body = Json.write(new LoginRequest(username, password));
+    LoginResponse response = execute(request(ApiPaths.LOGIN).post(RequestBody.create(body, JSON)), LoginResponse.class);
+    token = response.token();
+    return response;
+  }
+
+  public Snapshot snapshot() {
+    return execute(request(ApiPaths.SNAPSHOT).get(), Snapshot.class);
+  }
+
+  /** Opens the stream after {@code since}; messages arrive on OkHttp's reader thread. */
+  public WebSocket openStream(long since, WebSocketListener listener) {
+    HttpUrl url = base.resolve(ApiPaths.STREAM).newBuilder().addQueryParameter("since", Long.toString(since)).build();
+    Request.Builder request = new Request.Builder().url(url);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.newWebSocket(request.build(), listener);
+  }
+
+  private Request.Builder request(String path) {
+    Request.Builder builder = new Request.Builder().url(base.resolve(path));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    return builder;
+  }
+
+  private <T> T execute(Request.Builder request, Class<T> type) {
+    Request built = request.build();
+    try (Response response = http.newCall(built).execute()) {
+      String body = response.body().string();
+      if (!response.isSuccessful()) {
+        throw new BackendException(describe(built, response.code(), body), response.code(), null);
+      }
+      return Json.read(body, type);
+    } catch (IOException e) {
+      throw new BackendException(built.method() + " " + built.url() + " failed: " + e.getMessage(), 0, e);
+    } catch (Json.MalformedJsonException e) {
+      throw new BackendException(built.method() + " " + built.url() + " answered unreadable JSON: " + e.getMessage(), 0, e);
+    }
+  }
+
+  private static String describe(Request request, int status, String body) {
+    String detail = body;
+    try {
+      Problem problem = Json.read(body, Problem.class);
+      detail = problem.title() + ": " + problem.detail();
+    } catch (Json.MalformedJsonException notAProblem) {
+      detail = body.length() > 200 ? body.substring(0, 200) + "…" : body;
+    }
+    return request.method() + " " + request.url().encodedPath() + " → HTTP " + status + " (" + detail + ")";
+  }
+
+  @Override
+  public void close() {
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+}

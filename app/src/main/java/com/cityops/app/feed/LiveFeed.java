@@ -1,0 +1,218 @@
+package com.cityops.app.feed;
+
+import com.cityops.api.ApiPaths;
+import com.cityops.api.Json;
+import com.cityops.api.Snapshot;
+import com.cityops.api.StreamEnvelope;
+import com.cityops.api.StreamEventType;
+import com.cityops.app.state.CityState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps {@link CityState} equal to the backend's: sign in, load the snapshot, stream from its seq;
+ * on a gap or a dropped connection resume with {@code since}; when the server refuses the resume,
+ * take a new snapshot; reconnect with exponential backoff and jitter; mark the feed degraded when
+ * nothing (not even a heartbeat) arrives in time.
+ *
+ * <p>Thread-safe. All connection logic runs on one owned thread ({@code cityops-feed}); stream
+ * messages are applied on OkHttp's reader thread, in order, and only for the current socket.
+ */
+public final class LiveFeed implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  private final BackendClient client;
+  private final CityState state;
+  private final String username;
+  private final String password;
+  private final Clock clock;
+  private final Duration silenceAllowed;
+  private final Random jitter;
+  private final ScheduledExecutorService worker;
+  private final AtomicInteger generation = new AtomicInteger();
+  private volatile WebSocket socket;
+  private volatile Instant lastMessageAt;
+  private volatile boolean closed;
+  private int failures;
+
+  public LiveFeed(BackendClient client, CityState state, String username, String password, Clock clock,
+      Duration silenceAllowed, Random jitter) {
+    this.client = client;
+    this.state = state;
+    this.username = username;
+    this.password = password;
+    this.clock = clock;
+    this.silenceAllowed = silenceAllowed;
+    this.jitter = jitter;
+    this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "cityops-feed");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  public void start() {
+    status(FeedState.CONNECTING, null);
+    worker.execute(() -> connect(true));
+    worker.scheduleWithFixedDelay(this::watchdog, 1, 1, TimeUnit.SECONDS);
+  }
+
+  private void connect(boolean freshSnapshot) {
+    if (closed) {
+      return;
+    }
+    try {
+      if (freshSnapshot || state.seq() < 0) {
+        client.login(username, password);
+        Snapshot snapshot = client.snapshot();
+        state.replaceAll(snapshot);
+        LOG.info("snapshot at seq {}: {} cases, {} indicators, {} devices", snapshot.seq(),
+            snapshot.incidents().size(), snapshot.indicators().size(), snapshot.devices().size());
+      }
+      int gen = generation.incrementAndGet();
+      socket = client.openStream(state.seq(), new Listener(gen));
+    } catch (BackendException e) {
+      LOG.warn("connecting failed: {}", e.getMessage());
+      offlineAndRetry(e.getMessage(), e.status() == 401 || e.status() == 0);
+    } catch (RuntimeException e) {
+      LOG.error("connecting failed unexpectedly", e);
+      offlineAndRetry(e.toString(), true);
+    }
+  }
+
+  private void offlineAndRetry(String why, boolean freshSnapshot) {
+    if (closed) {
+      return;
+    }
+    status(FeedState.OFFLINE, why);
+    long base = Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(failures, 10));
+    failures++;
+    long delay = (long) (base * (0.7 + 0.6 * jitter.nextDouble()));
+    worker.schedule(() -> connect(freshSnapshot), delay, TimeUnit.MILLISECONDS);
+  }
+
+  private void watchdog() {
+    FeedStatus current = state.feedStatus();
+    Instant last = lastMessageAt;
+    if (current.state() == FeedState.LIVE && last != null
+        && Duration.between(last, clock.instant()).compareTo(silenceAllowed) > 0) {
+      status(FeedState.DEGRADED, "no message for more than " + silenceAllowed.toSeconds() + " s");
+    }
+  }
+
+  private void status(FeedState feedState, String error) {
+    state.setFeedStatus(new FeedStatus(feedState, lastMessageAt, client.baseUrl(), error));
+  }
+
+  /** One socket's listener; it falls silent once a newer socket replaces it. */
+  private final class Listener extends WebSocketListener {
+    private final int gen;
+
+    Listener(int gen) {
+      this.gen = gen;
+    }
+
+    private boolean current() {
+      return gen == generation.get() && !closed;
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket, Response response) {
+      if (current()) {
+        failures = 0;
+        lastMessageAt = clock.instant();
+        status(FeedState.LIVE, null);
+      }
+    }
+
+    @Override
+    public void onMessage(WebSocket webSocket, String text) {
+      if (!current()) {
+        return;
+      }
+      lastMessageAt = clock.instant();
+      StreamEnvelope envelope;
+      try {
+        envelope = Json.readEnvelope(text);
+      } catch (Json.MalformedJsonException e) {
+        LOG.warn("ignored a bad stream message ({}): {}", e.getMessage(), abbreviate(text));
+        return;
+      }
+      long held = state.seq();
+      if (envelope.type() == StreamEventType.HEARTBEAT) {
+        if (envelope.seq() > held) {
+          resume(webSocket, "heartbeat at seq " + envelope.seq() + " but we hold " + held);
+        } else if (state.feedStatus().state() != FeedState.LIVE) {
+          status(FeedState.LIVE, null);
+        }
+        return;
+      }
+      if (envelope.seq() <= held) {
+        return; // already applied: a duplicate after a resume
+      }
+      if (envelope.seq() != held + 1) {
+        resume(webSocket, "gap: got seq " + envelope.seq() + " after " + held);
+        return;
+      }
+      state.apply(envelope);
+      if (state.feedStatus().state() != FeedState.LIVE) {
+        status(FeedState.LIVE, null);
+      }
+    }
+
+    private void resume(WebSocket webSocket, String why) {
+      LOG.warn("resuming the stream: {}", why);
+      generation.incrementAndGet();
+      webSocket.cancel();
+      worker.execute(() -> connect(false));
+    }
+
+    @Override
+    public void onClosing(WebSocket webSocket, int code, String reason) {
+      webSocket.close(1000, null);
+      if (!current()) {
+        return;
+      }
+      generation.incrementAndGet();
+      boolean resync = code == ApiPaths.CLOSE_RESUME_REFUSED || code == ApiPaths.CLOSE_UNAUTHORIZED;
+      worker.execute(() -> offlineAndRetry("stream closed by the server (" + code + " " + reason + ")", resync));
+    }
+
+    @Override
+    public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+      if (!current()) {
+        return;
+      }
+      generation.incrementAndGet();
+      boolean relogin = response != null && response.code() == 401;
+      worker.execute(() -> offlineAndRetry("stream lost: " + t.getMessage(), relogin));
+    }
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() > 120 ? text.substring(0, 120) + "…" : text;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    WebSocket s = socket;
+    if (s != null) {
+      s.close(1000, "client closing");
+    }
+    worker.shutdownNow();
+    client.close();
+  }
+}

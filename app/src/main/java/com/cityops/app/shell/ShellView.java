@@ -1,0 +1,231 @@
+package com.cityops.app.shell;
+
+import com.cityops.api.Incident;
+import com.cityops.api.IncidentLevel;
+import com.cityops.api.IncidentStatus;
+import com.cityops.api.Indicator;
+import com.cityops.api.IndicatorState;
+import com.cityops.api.OperatingMode;
+import com.cityops.app.i18n.Messages;
+import com.cityops.themes.StyleClasses;
+import java.time.Instant;
+import java.util.function.Supplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The workstation shell: top bar (centre, mode, feed state and data age, clock, user), vital signs on
+ * the left, case overview in the middle, the newest open cases on the right, the backend line at the
+ * bottom. Builds nodes and binds them to a {@link ShellViewModel}; holds no data of its own.
+ *
+ * <p>FX thread only.
+ */
+public final class ShellView {
+  private final ShellViewModel model;
+  private final Messages messages;
+  private final Supplier<Instant> clock;
+
+  public ShellView(ShellViewModel model, Supplier<Instant> clock) {
+    this.model = model;
+    this.messages = model.messages();
+    this.clock = clock;
+  }
+
+  public Parent build() {
+    BorderPane root = new BorderPane();
+    root.getStyleClass().add(StyleClasses.SHELL);
+    root.setTop(topBar());
+    root.setLeft(indicatorPanel());
+    root.setCenter(overview());
+    root.setRight(queuePanel());
+    root.setBottom(statusLine());
+    startClock();
+    return root;
+  }
+
+  private void startClock() {
+    model.tick(clock.get());
+    Timeline everySecond = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick(clock.get())));
+    everySecond.setCycleCount(Timeline.INDEFINITE);
+    everySecond.play();
+  }
+
+  private Node topBar() {
+    Label title = styled(new Label(messages.get("centre.name") + " · " + messages.get("app.title")), StyleClasses.TOP_BAR_TITLE);
+    Label mode = styled(new Label(), StyleClasses.MODE_BADGE);
+    mode.textProperty().bind(model.modeTextProperty());
+    model.modeProperty().addListener((obs, old, now) ->
+        StyleClasses.setState(mode, now == OperatingMode.EMERGENCY ? StyleClasses.EMERGENCY : StyleClasses.NORMAL));
+    StyleClasses.setState(mode, StyleClasses.NORMAL);
+
+    Label feed = styled(new Label(), StyleClasses.STATUS_BADGE);
+    feed.setId("feed-badge");
+    feed.textProperty().bind(model.feedTextProperty());
+    model.feedStateProperty().addListener((obs, old, now) -> StyleClasses.setState(feed, StyleClasses.feedPseudoClass(now.name())));
+    StyleClasses.setState(feed, StyleClasses.feedPseudoClass(model.feedStateProperty().get().name()));
+    Label age = styled(new Label(), StyleClasses.MUTED);
+    age.setId("data-age");
+    age.textProperty().bind(model.ageTextProperty());
+    Label clockLabel = styled(new Label(), StyleClasses.CLOCK);
+    clockLabel.textProperty().bind(model.clockTextProperty());
+    Label user = styled(new Label(model.userText()), StyleClasses.MUTED);
+
+    HBox bar = new HBox(16, title, spacer(), mode, feed, age, clockLabel, user);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.getStyleClass().add(StyleClasses.TOP_BAR);
+    return bar;
+  }
+
+  private Node indicatorPanel() {
+    Label summary = styled(new Label(), StyleClasses.METRIC_LABEL);
+    summary.textProperty().bind(model.indicatorsTextProperty());
+    ListView<Indicator> list = new ListView<>(model.indicatorsInTrouble());
+    list.setCellFactory(v -> new IndicatorCell());
+    VBox.setVgrow(list, Priority.ALWAYS);
+    VBox panel = panel(messages.get("panel.indicators"), summary, list);
+    panel.setPrefWidth(380);
+    return panel;
+  }
+
+  private Node overview() {
+    HBox levels = new HBox(12);
+    for (IncidentLevel level : IncidentLevel.values()) {
+      levels.getChildren().add(metric(level.roman() + " " + level.zhName(), model.openProperty(level).asString(),
+          StyleClasses.levelPseudoClass(level.code())));
+    }
+    levels.getChildren().addAll(
+        metric(messages.get("incidents.open"), model.openProperty().asString(), null),
+        metric(messages.get("incidents.overdue"), model.overdueProperty().asString(), StyleClasses.ALARM));
+    HBox pipeline = new HBox(6);
+    pipeline.setAlignment(Pos.CENTER_LEFT);
+    for (IncidentStatus status : IncidentStatus.values()) {
+      if (status.ordinal() > 0) {
+        pipeline.getChildren().add(styled(new Label("→"), StyleClasses.MUTED));
+      }
+      pipeline.getChildren().add(metric(status.zhName(), model.statusCountProperty(status).asString(), null));
+    }
+    VBox cases = panel(messages.get("panel.incidents"), levels, pipeline);
+
+    Label devicesTotal = styled(new Label(), StyleClasses.METRIC_LABEL);
+    devicesTotal.textProperty().bind(model.devicesTextProperty());
+    HBox health = new HBox(12,
+        metric(messages.get("devices.offline"), model.devicesOfflineProperty().asString(), StyleClasses.OFFLINE),
+        metric(messages.get("devices.fault"), model.devicesFaultProperty().asString(), StyleClasses.WARNING),
+        metric(messages.get("devices.alarm"), model.devicesAlarmProperty().asString(), StyleClasses.ALARM));
+    VBox devices = panel(messages.get("panel.devices"), devicesTotal, health);
+
+    Label alert = styled(new Label(), StyleClasses.ALERT_LINE);
+    alert.setWrapText(true);
+    alert.textProperty().bind(model.alertTextProperty());
+
+    VBox center = new VBox(12, cases, devices, alert);
+    center.setPadding(new Insets(0, 12, 0, 12));
+    return center;
+  }
+
+  private Node queuePanel() {
+    ListView<Incident> list = new ListView<>(model.queue());
+    list.setId("incident-queue");
+    list.setCellFactory(v -> new IncidentCell());
+    list.setPlaceholder(new Label(messages.get("queue.empty")));
+    VBox.setVgrow(list, Priority.ALWAYS);
+    VBox panel = panel(messages.get("panel.queue"), list);
+    panel.setPrefWidth(560);
+    return panel;
+  }
+
+  private Node statusLine() {
+    Label server = styled(new Label(), StyleClasses.MUTED);
+    server.textProperty().bind(model.serverTextProperty());
+    HBox line = new HBox(server);
+    line.getStyleClass().add(StyleClasses.STATUS_LINE);
+    return line;
+  }
+
+  private static VBox metric(String label, ObservableValue<String> value, String pseudoClass) {
+    Label number = styled(new Label(), StyleClasses.METRIC_VALUE);
+    number.textProperty().bind(value);
+    VBox box = new VBox(2, number, styled(new Label(label), StyleClasses.METRIC_LABEL));
+    box.getStyleClass().add(StyleClasses.METRIC);
+    if (pseudoClass != null) {
+      StyleClasses.setState(box, pseudoClass);
+    }
+    return box;
+  }
+
+  private static VBox panel(String title, Node... content) {
+    VBox panel = new VBox(8);
+    panel.getStyleClass().add(StyleClasses.PANEL);
+    panel.getChildren().add(styled(new Label(title), StyleClasses.PANEL_TITLE));
+    panel.getChildren().addAll(content);
+    return panel;
+  }
+
+  private static <T extends Node> T styled(T node, String styleClass) {
+    node.getStyleClass().add(styleClass);
+    return node;
+  }
+
+  private static Region spacer() {
+    Region r = new Region();
+    HBox.setHgrow(r, Priority.ALWAYS);
+    return r;
+  }
+
+  /** A case: level badge, code, title, stage, overdue mark. */
+  private static final class IncidentCell extends ListCell<Incident> {
+    private final Label level = styled(new Label(), StyleClasses.LEVEL_BADGE);
+    private final Label title = new Label();
+    private final Label meta = styled(new Label(), StyleClasses.MUTED);
+    private final HBox row = new HBox(8, level, new VBox(2, title, meta));
+
+    IncidentCell() {
+      row.setAlignment(Pos.CENTER_LEFT);
+      row.getStyleClass().add(StyleClasses.INCIDENT_ROW);
+    }
+
+    @Override
+    protected void updateItem(Incident incident, boolean empty) {
+      super.updateItem(incident, empty);
+      if (empty || incident == null) {
+        setGraphic(null);
+        return;
+      }
+      level.setText(incident.level().roman());
+      StyleClasses.setState(level, StyleClasses.levelPseudoClass(incident.level().code()));
+      title.setText(incident.title());
+      meta.setText(incident.code() + " · " + incident.category() + " · " + incident.status().zhName()
+          + (incident.overdue() ? " · ⏰超时" : "") + " · " + incident.location().address());
+      setGraphic(row);
+    }
+  }
+
+  /** An indicator in trouble: the state as a shape (▲ warning, ■ alarm) as well as a colour. */
+  private static final class IndicatorCell extends ListCell<Indicator> {
+    @Override
+    protected void updateItem(Indicator indicator, boolean empty) {
+      super.updateItem(indicator, empty);
+      if (empty || indicator == null) {
+        setText(null);
+        return;
+      }
+      boolean alarm = indicator.state() == IndicatorState.ALARM;
+      setText((alarm ? "■ " : "▲ ") + indicator.name() + "  " + indicator.value() + " " + indicator.unit());
+      StyleClasses.setState(this, alarm ? StyleClasses.ALARM : StyleClasses.WARNING);
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package com.cityops.app.shell;
+
+import com.cityops.api.Incident;
+import com.cityops.api.IncidentLevel;
+import com.cityops.api.IncidentStatus;
+import com.cityops.api.Indicator;
+import com.cityops.api.IndicatorState;
+import com.cityops.api.OperatingMode;
+import com.cityops.app.feed.FeedState;
+import com.cityops.app.feed.FeedStatus;
+import com.cityops.app.i18n.Messages;
+import com.cityops.app.state.CitySummary;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * What the shell shows, as FX properties: the feed badge and data age, the mode, case counts by level
+ * and stage, device health, indicators in trouble and the newest open cases. No scene-graph types.
+ *
+ * <p>FX thread only.
+ */
+public final class ShellViewModel {
+  private static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private final Messages messages;
+  private final String userText;
+  private final ObjectProperty<FeedState> feedState = new SimpleObjectProperty<>(FeedState.CONNECTING);
+  private final StringProperty feedText = new SimpleStringProperty();
+  private final StringProperty ageText = new SimpleStringProperty();
+  private final StringProperty clockText = new SimpleStringProperty();
+  private final ObjectProperty<OperatingMode> mode = new SimpleObjectProperty<>(OperatingMode.NORMAL);
+  private final StringProperty modeText = new SimpleStringProperty();
+  private final Map<IncidentLevel, IntegerProperty> openByLevel = new EnumMap<>(IncidentLevel.class);
+  private final Map<IncidentStatus, IntegerProperty> byStatus = new EnumMap<>(IncidentStatus.class);
+  private final IntegerProperty open = new SimpleIntegerProperty();
+  private final IntegerProperty overdue = new SimpleIntegerProperty();
+  private final StringProperty indicatorsText = new SimpleStringProperty();
+  private final StringProperty devicesText = new SimpleStringProperty();
+  private final IntegerProperty devicesOffline = new SimpleIntegerProperty();
+  private final IntegerProperty devicesFault = new SimpleIntegerProperty();
+  private final IntegerProperty devicesAlarm = new SimpleIntegerProperty();
+  private final StringProperty alertText = new SimpleStringProperty();
+  private final StringProperty serverText = new SimpleStringProperty();
+  private final ObservableList<Incident> queue = FXCollections.observableArrayList();
+  private final ObservableList<Indicator> indicatorsInTrouble = FXCollections.observableArrayList();
+  private Instant lastMessageAt;
+  private long appliedVersion = -1;
+
+  public ShellViewModel(Messages messages, String username, String displayName) {
+    this.messages = messages;
+    this.userText = messages.format("user.label", displayName, username);
+    for (IncidentLevel level : IncidentLevel.values()) {
+      openByLevel.put(level, new SimpleIntegerProperty());
+    }
+    for (IncidentStatus status : IncidentStatus.values()) {
+      byStatus.put(status, new SimpleIntegerProperty());
+    }
+    feedText.set(messages.get("feed.connecting"));
+    ageText.set(messages.get("feed.age.none"));
+    modeText.set(messages.get("mode.normal"));
+    alertText.set(messages.get("alert.none"));
+  }
+
+  /** Takes a new picture of the city (called by the FX bridge, once per batch of changes). */
+  public void apply(CitySummary summary) {
+    if (summary.version() == appliedVersion) {
+      return;
+    }
+    appliedVersion = summary.version();
+    FeedStatus feed = summary.feed();
+    feedState.set(feed.state());
+    feedText.set(messages.get("feed." + feed.state().name().toLowerCase()));
+    lastMessageAt = feed.lastMessageAt();
+    serverText.set(messages.format("feed.server", feed.server()) + " · " + messages.format("feed.seq", summary.seq())
+        + (feed.error() == null ? "" : " · " + feed.error()));
+    mode.set(summary.mode());
+    modeText.set(messages.get(summary.mode() == OperatingMode.EMERGENCY ? "mode.emergency" : "mode.normal"));
+    openByLevel.forEach((level, p) -> p.set(summary.openByLevel().getOrDefault(level, 0)));
+    byStatus.forEach((status, p) -> p.set(summary.byStatus().getOrDefault(status, 0)));
+    open.set(summary.open());
+    overdue.set(summary.overdue());
+    long alarms = summary.indicatorsInTrouble().stream().filter(i -> i.state() == IndicatorState.ALARM).count();
+    indicatorsText.set(messages.format("indicators.summary", summary.indicatorCount(), alarms,
+        summary.indicatorsInTrouble().size() - alarms));
+    devicesText.set(messages.format("devices.summary", summary.deviceCount()));
+    devicesOffline.set(summary.devicesOffline());
+    devicesFault.set(summary.devicesFault());
+    devicesAlarm.set(summary.devicesInAlarm());
+    alertText.set(summary.latestAlert() == null ? messages.get("alert.none")
+        : messages.format("alert.latest", summary.latestAlert().message()));
+    replaceIfChanged(queue, summary.newestOpen());
+    replaceIfChanged(indicatorsInTrouble, summary.indicatorsInTrouble());
+  }
+
+  /** Advances the clock and the data age; called once a second. */
+  public void tick(Instant now) {
+    clockText.set(CLOCK.format(now.atZone(CITY_ZONE)));
+    if (lastMessageAt == null) {
+      ageText.set(messages.get("feed.age.none"));
+      return;
+    }
+    ageText.set(messages.format("feed.age", humanDuration(Duration.between(lastMessageAt, now))));
+  }
+
+  private String humanDuration(Duration d) {
+    long s = Math.max(0, d.toSeconds());
+    if (s < 120) {
+      return messages.format("duration.seconds", s);
+    }
+    if (s < 7200) {
+      return messages.format("duration.minutes", s / 60);
+    }
+    return messages.format("duration.hours", s / 3600);
+  }
+
+  private static <T> void replaceIfChanged(ObservableList<T> target, List<T> next) {
+    if (!target.equals(next)) {
+      target.setAll(next);
+    }
+  }
+
+  public Messages messages() {
+    return messages;
+  }
+
+  public String userText() {
+    return userText;
+  }
+
+  public ReadOnlyObjectProperty<FeedState> feedStateProperty() {
+    return feedState;
+  }
+
+  public ReadOnlyStringProperty feedTextProperty() {
+    return feedText;
+  }
+
+  public ReadOnlyStringProperty ageTextProperty() {
+    return ageText;
+  }
+
+  public ReadOnlyStringProperty clockTextProperty() {
+    return clockText;
+  }
+
+  public ReadOnlyObjectProperty<OperatingMode> modeProperty() {
+    return mode;
+  }
+
+  public ReadOnlyStringProperty modeTextProperty() {
+    return modeText;
+  }
+
+  public ReadOnlyIntegerProperty openProperty(IncidentLevel level) {
+    return openByLevel.get(level);
+  }
+
+  public ReadOnlyIntegerProperty statusCountProperty(IncidentStatus status) {
+    return byStatus.get(status);
+  }
+
+  public ReadOnlyIntegerProperty openProperty() {
+    return open;
+  }
+
+  public ReadOnlyIntegerProperty overdueProperty() {
+    return overdue;
+  }
+
+  public ReadOnlyStringProperty indicatorsTextProperty() {
+    return indicatorsText;
+  }
+
+  public ReadOnlyStringProperty devicesTextProperty() {
+    return devicesText;
+  }
+
+  public ReadOnlyIntegerProperty devicesOfflineProperty() {
+    return devicesOffline;
+  }
+
+  public ReadOnlyIntegerProperty devicesFaultProperty() {
+    return devicesFault;
+  }
+
+  public ReadOnlyIntegerProperty devicesAlarmProperty() {
+    return devicesAlarm;
+  }
+
+  public ReadOnlyStringProperty alertTextProperty() {
+    return alertText;
+  }
+
+  public ReadOnlyStringProperty serverTextProperty() {
+    return serverText;
+  }
+
+  public ObservableList<Incident> queue() {
+    return queue;
+  }
+
+  public ObservableList<Indicator> indicatorsInTrouble() {
+    return indicatorsInTrouble;
+  }
+}

@@ -1,0 +1,43 @@
+package com.cityops.app;
+
+import com.cityops.app.cli.AppOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.testfx.api.FxRobot;
+import picocli.CommandLine;
+
+/** Opens the app in a TestFX stage with command-line options, and takes scene snapshots. */
+public final class UiTestSupport {
+  private UiTestSupport() {}
+
+  public static RunningApp open(Stage stage, String... args) {
+    AppOptions options = new AppOptions();
+    new CommandLine(options).parseArgs(args);
+    return new RunningApp(CityOpsApp.startForTest(options, stage));
+  }
+
+  public static void snapshot(FxRobot robot, Path file) throws Exception {
+    var image = CompletableFuture.supplyAsync(() -> robot.window(0).getScene().snapshot(null), Platform::runLater)
+        .get(10, TimeUnit.SECONDS);
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    try {
+      ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write " + file, e);
+    }
+  }
+
+  /** The app under test. */
+  public record RunningApp(CityOpsApp app) {
+    public void close() {
+      app.close();
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package com.cityops.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.cityops.app.UiTestSupport;
+import com.cityops.sim.SimConfig;
+import com.cityops.sim.SimServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The real window (headless Monocle) against the real reference backend: it connects and shows the city. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class ShellUiIT {
+  private SimServer server;
+  private UiTestSupport.RunningApp app;
+
+  @Start
+  void start(Stage stage) {
+    server = SimServer.start(SimConfig.builder().port(0).start(Instant.parse("2026-11-22T02:00:00Z")).build());
+    app = UiTestSupport.open(stage, "--server", server.baseUrl(), "--user", "operator");
+  }
+
+  @AfterEach
+  void stop() {
+    app.close();
+    server.close();
+  }
+
+  @Test
+  void showsThatItIsConnectedAndFillsTheQueue(FxRobot robot) throws Exception {
+    await().atMost(Duration.ofSeconds(30)).until(() -> "实时".equals(robot.lookup("#feed-badge").queryAs(Label.class).getText()));
+    ListView<?> queue = robot.lookup("#incident-queue").queryAs(ListView.class);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !queue.getItems().isEmpty());
+    assertThat(robot.lookup("#data-age").queryAs(Label.class).getText()).startsWith("数据");
+    UiTestSupport.snapshot(robot, Path.of("target", "screenshots", "shell-monocle.png"));
+  }
+}

@@ -1,0 +1,67 @@
+package com.cityops.app.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cityops.api.Incident;
+import com.cityops.api.IncidentLevel;
+import com.cityops.api.IncidentSource;
+import com.cityops.api.IncidentStatus;
+import com.cityops.api.Location;
+import com.cityops.api.OperatingMode;
+import com.cityops.api.ResponsibleLevel;
+import com.cityops.api.Snapshot;
+import com.cityops.api.StatusTransition;
+import com.cityops.api.StreamEnvelope;
+import com.cityops.api.StreamEventType;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class CityStateTest {
+  static final Instant T0 = Instant.parse("2026-11-22T02:00:00Z");
+  private final CityState state = new CityState();
+
+  static Incident incident(String id, long version, IncidentStatus status, IncidentLevel level) {
+    return new Incident(id, "PT-20261122-0001", version, "真如镇街道积水", "道路积水", "", level,
+        IncidentSource.IOT_SENSOR, new Location(121.40, 31.25, "普陀区", "310107", "310107001", "310107001001"),
+        status, List.of(new StatusTransition(status, T0, "test", "")), ResponsibleLevel.STREET, List.of(), T0,
+        T0.plusSeconds(300), T0.plusSeconds(7200), false, null, null);
+  }
+
+  private static StreamEnvelope upsert(long seq, Incident incident) {
+    return new StreamEnvelope(seq, T0, StreamEventType.INCIDENT_UPSERT, incident);
+  }
+
+  @Test
+  void ignoresAnIncidentVersionNotNewerThanTheOneHeld() {
+    state.replaceAll(new Snapshot(10, T0, OperatingMode.NORMAL, List.of(), List.of(), List.of(), List.of()));
+    state.apply(upsert(11, incident("a", 3, IncidentStatus.DISPATCHED, IncidentLevel.IV)));
+    state.apply(upsert(12, incident("a", 2, IncidentStatus.REGISTERED, IncidentLevel.IV)));
+    assertThat(state.incidents()).singleElement().extracting(Incident::version).isEqualTo(3L);
+    assertThat(state.seq()).isEqualTo(12);
+  }
+
+  @Test
+  void summaryCountsOpenCasesByLevelAndStage() {
+    state.replaceAll(new Snapshot(1, T0, OperatingMode.NORMAL,
+        List.of(incident("a", 1, IncidentStatus.HANDLING, IncidentLevel.II),
+            incident("b", 1, IncidentStatus.CLOSED, IncidentLevel.IV),
+            incident("c", 1, IncidentStatus.DISCOVERED, IncidentLevel.IV)),
+        List.of(), List.of(), List.of()));
+    CitySummary summary = state.summary();
+    assertThat(summary.open()).isEqualTo(2);
+    assertThat(summary.openByLevel()).containsEntry(IncidentLevel.II, 1).containsEntry(IncidentLevel.IV, 1);
+    assertThat(summary.byStatus()).containsEntry(IncidentStatus.CLOSED, 1);
+    assertThat(summary.newestOpen()).extracting(Incident::id).containsExactly("a", "c");
+  }
+
+  @Test
+  void tellsListenersAfterEveryChange() {
+    AtomicInteger calls = new AtomicInteger();
+    state.onChange(calls::incrementAndGet);
+    state.replaceAll(new Snapshot(1, T0, OperatingMode.NORMAL, List.of(), List.of(), List.of(), List.of()));
+    state.apply(upsert(2, incident("a", 1, IncidentStatus.DISCOVERED, IncidentLevel.IV)));
+    assertThat(calls).hasValue(2);
+  }
+}

@@ -1,0 +1,164 @@
+package com.cityops.sim;
+
+import com.cityops.sim.world.Scenario;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * How to run the reference backend. {@link #defaults()} gives the demo city; tests change what they
+ * need through {@link #builder()}.
+ *
+ * @param dataDir where the event journal and idempotency answers live; null keeps them in memory
+ * @param start the city time to start at; null means now (ignored when a journal is resumed)
+ * @param rate extra events per real second for load tests
+ * @param incidentsPerHour new cases per city hour at the daytime peak, before weather
+ * @param passwords demo accounts' passwords by user name (default: the name itself)
+ */
+public record SimConfig(
+    String host,
+    int port,
+    long seed,
+    double speed,
+    double rate,
+    Path dataDir,
+    Scenario scenario,
+    Instant start,
+    double incidentsPerHour,
+    double deviceOfflinePerDay,
+    double deviceFaultPerDay,
+    double falseAlarmPerDay,
+    Duration heartbeat,
+    int journalMemory,
+    Map<String, String> passwords) {
+
+  public static SimConfig defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.host = host;
+    b.port = port;
+    b.seed = seed;
+    b.speed = speed;
+    b.rate = rate;
+    b.dataDir = dataDir;
+    b.scenario = scenario;
+    b.start = start;
+    b.incidentsPerHour = incidentsPerHour;
+    b.deviceOfflinePerDay = deviceOfflinePerDay;
+    b.deviceFaultPerDay = deviceFaultPerDay;
+    b.falseAlarmPerDay = falseAlarmPerDay;
+    b.heartbeat = heartbeat;
+    b.journalMemory = journalMemory;
+    b.passwords = passwords;
+    return b;
+  }
+
+  /** Builds a config; every field starts at the demo default. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = 0;
+    private long seed = 20261122L;
+    private double speed = 1.0;
+    private double rate = 0;
+    private Path dataDir = null;
+    private Scenario scenario = Scenario.NORMAL;
+    private Instant start = null;
+    private double incidentsPerHour = 240;
+    private double deviceOfflinePerDay = 0.02;
+    private double deviceFaultPerDay = 0.005;
+    private double falseAlarmPerDay = 0.01;
+    private Duration heartbeat = Duration.ofSeconds(5);
+    private int journalMemory = 200_000;
+    private Map<String, String> passwords = Map.of();
+
+    private Builder() {}
+
+    public Builder host(String value) {
+      this.host = value;
+      return this;
+    }
+
+    public Builder port(int value) {
+      this.port = value;
+      return this;
+    }
+
+    public Builder seed(long value) {
+      this.seed = value;
+      return this;
+    }
+
+    public Builder speed(double value) {
+      this.speed = value;
+      return this;
+    }
+
+    public Builder rate(double value) {
+      this.rate = value;
+      return this;
+    }
+
+    public Builder dataDir(Path value) {
+      this.dataDir = value;
+      return this;
+    }
+
+    public Builder scenario(Scenario value) {
+      this.scenario = value;
+      return this;
+    }
+
+    public Builder start(Instant value) {
+      this.start = value;
+      return this;
+    }
+
+    public Builder incidentsPerHour(double value) {
+      this.incidentsPerHour = value;
+      return this;
+    }
+
+    public Builder deviceOfflinePerDay(double value) {
+      this.deviceOfflinePerDay = value;
+      return this;
+    }
+
+    public Builder deviceFaultPerDay(double value) {
+      this.deviceFaultPerDay = value;
+      return this;
+    }
+
+    public Builder falseAlarmPerDay(double value) {
+      this.falseAlarmPerDay = value;
+      return this;
+    }
+
+    public Builder heartbeat(Duration value) {
+      this.heartbeat = value;
+      return this;
+    }
+
+    public Builder journalMemory(int value) {
+      this.journalMemory = value;
+      return this;
+    }
+
+    public Builder passwords(Map<String, String> value) {
+      this.passwords = value;
+      return this;
+    }
+
+    public SimConfig build() {
+      return new SimConfig(
+          host, port, seed, speed, rate, dataDir, scenario, start, incidentsPerHour, deviceOfflinePerDay, deviceFaultPerDay, falseAlarmPerDay, heartbeat, journalMemory, passwords);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package com.cityops.sim;
+
+import com.cityops.sim.clock.SimClock;
+import com.cityops.sim.http.ApiServer;
+import com.cityops.sim.world.CityWorld;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reference backend, in-process: the simulated city, its clock and the HTTP + WebSocket API.
+ * {@link #start} returns once the port is bound; {@link #close} stops everything it started. The app
+ * embeds it for {@code --demo}; tests start it on an ephemeral port. Thread-safe.
+ */
+public final class SimServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SimServer.class);
+  private static final long TICK_MS = 50;
+
+  private final SimConfig config;
+  private final CityWorld world;
+  private final SimClock cityClock;
+  private final ApiServer api;
+  private final ScheduledExecutorService ticker;
+  private long loadNanos;
+  private double loadCarry;
+
+  private SimServer(SimConfig config) {
+    this.config = config;
+    Instant start = config.start() != null ? config.start() : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    this.world = CityWorld.create(config, start);
+    this.cityClock = SimClock.realTime(world.cityTime(), config.speed());
+    this.api = new ApiServer(world, config.passwords(), config.dataDir(), Clock.systemUTC(), version());
+    this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "sim-clock");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Builds the city (or resumes it from the data directory), binds the port and starts the clock. */
+  public static SimServer start(SimConfig config) {
+    SimServer server = new SimServer(config);
+    try {
+      server.api.start(config.host(), config.port());
+    } catch (RuntimeException e) {
+      server.world.close();
+      throw e;
+    }
+    server.loadNanos = System.nanoTime();
+    server.ticker.scheduleAtFixedRate(server::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    long heartbeatMs = Math.max(10, config.heartbeat().toMillis());
+    server.ticker.scheduleAtFixedRate(() -> server.world.heartbeat(Instant.now()), heartbeatMs, heartbeatMs, TimeUnit.MILLISECONDS);
+    LOG.info("CityOps reference backend on http://{}:{} (seed {}, speed {}x, scenario {})",
+        config.host(), server.port(), config.seed(), config.speed(), config.scenario().wireName());
+    return server;
+  }
+
+  private void tick() {
+    try {
+      world.advanceTo(cityClock.now());
+      if (config.rate() > 0) {
+        long now = System.nanoTime();
+        loadCarry += config.rate() * (now - loadNanos) / 1e9;
+        loadNanos = now;
+        int n = (int) loadCarry;
+        loadCarry -= n;
+        if (n > 0) {
+          world.addLoad(n);
+        }
+      }
+    } catch (RuntimeException e) {
+      // The clock must keep running: a failed step is logged and the next tick tries again.
+      LOG.error("simulation step failed", e);
+    }
+  }
+
+  public int port() {
+    return api.port();
+  }
+
+  public String baseUrl() {
+    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    return "http://" + host + ":" + port();
+  }
+
+  public CityWorld world() {
+    return world;
+  }
+
+  public static String version() {
+    String v = SimServer.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  @Override
+  public void close() {
+    ticker.shutdownNow();
+    try {
+      ticker.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    world.close();
+    api.stop();
+    LOG.info("reference backend on port {} stopped", port());
+  }
+
+  /** For tests: how long {@code d} of city time takes at this server's speed. */
+  public Duration realTimeFor(Duration d) {
+    return cityClock.realTimeFor(d);
+  }
+}

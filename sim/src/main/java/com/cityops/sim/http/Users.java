@@ -1,0 +1,49 @@
+package com.cityops.sim.http;
+
+import com.cityops.api.Role;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The demo accounts: {@code viewer}, {@code operator}, {@code supervisor}, each with the role of the
+ * same name; the password is the name unless the server was given another.
+ */
+final class Users {
+  private static final Map<String, Role> ROLES =
+      Map.of("viewer", Role.VIEWER, "operator", Role.OPERATOR, "supervisor", Role.SUPERVISOR);
+  private static final Map<String, String> DISPLAY_NAMES =
+      Map.of("viewer", "观察席", "operator", "值班员", "supervisor", "值班长");
+
+  private final Map<String, String> passwords;
+
+  Users(Map<String, String> overrides) {
+    for (String name : overrides.keySet()) {
+      if (!ROLES.containsKey(name)) {
+        throw new IllegalArgumentException("no demo account '" + name + "'; accounts: " + ROLES.keySet());
+      }
+    }
+    this.passwords = overrides;
+  }
+
+  /** The user if the password is right (compared in constant time). */
+  Optional<User> authenticate(String username, String password) {
+    Role role = username == null ? null : ROLES.get(username);
+    if (role == null || password == null) {
+      return Optional.empty();
+    }
+    byte[] expected = passwords.getOrDefault(username, username).getBytes(StandardCharsets.UTF_8);
+    if (!MessageDigest.isEqual(expected, password.getBytes(StandardCharsets.UTF_8))) {
+      return Optional.empty();
+    }
+    return Optional.of(new User(username, DISPLAY_NAMES.get(username), role));
+  }
+
+  static User of(String username, Role role) {
+    return new User(username, DISPLAY_NAMES.getOrDefault(username, username), role);
+  }
+
+  /** A signed-in user. */
+  record User(String username, String displayName, Role role) {}
+}
