@@ -109,7 +109,8 @@ public final class ApiServer {
       problem(ctx, ProblemType.INTERNAL, "the server failed unexpectedly (" + e.getClass().getSimpleName() + "); see its log");
     });
     routes.error(404, ctx -> {
-      if (!Problem.MEDIA_TYPE.equals(ctx.res().getContentType())) {
+      String sent = ctx.res().getContentType();
+      if (sent == null || !sent.startsWith(Problem.MEDIA_TYPE)) {
         problem(ctx, ProblemType.NOT_FOUND, "no endpoint " + ctx.method() + " " + ctx.path());
       }
     });
@@ -211,7 +212,7 @@ public final class ApiServer {
       throw notFound("layer", id);
     }
     Envelope bbox = QueryParams.bbox(ctx.queryParam("bbox"));
-    ctx.contentType("application/geo+json").result(Json.write(world.features(id, bbox)));
+    send(ctx, 200, "application/geo+json", Json.write(world.features(id, bbox)));
   }
 
   private void scenario(Context ctx) {
@@ -249,7 +250,7 @@ public final class ApiServer {
     if (outcome.replayed()) {
       ctx.header("Idempotent-Replayed", "true");
     }
-    ctx.status(outcome.status()).contentType(outcome.contentType()).result(outcome.body());
+    send(ctx, outcome.status(), outcome.contentType(), outcome.body());
   }
 
   private static String fingerprint(String id, String body) {
@@ -279,7 +280,12 @@ public final class ApiServer {
   }
 
   private static void json(Context ctx, Object body) {
-    ctx.contentType(JSON).result(Json.write(body));
+    send(ctx, 200, JSON, Json.write(body));
+  }
+
+  /** Sends UTF-8 bytes ourselves: Jetty would encode a String as ISO-8859-1 for types it does not know. */
+  private static void send(Context ctx, int status, String contentType, String body) {
+    ctx.status(status).contentType(contentType + ";charset=utf-8").result(body.getBytes(StandardCharsets.UTF_8));
   }
 
   private void httpProblem(HttpResponseException e, Context ctx) {
@@ -296,6 +302,6 @@ public final class ApiServer {
 
   static void problem(Context ctx, ProblemType type, String detail) {
     Problem problem = Problem.of(type, detail, ctx.path());
-    ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE).result(Json.write(problem));
+    send(ctx, problem.status(), Problem.MEDIA_TYPE, Json.write(problem));
   }
 }

@@ -57,7 +57,7 @@ public final class CaseWorkflow {
       Instant now,
       Function<String, Optional<Incident>> lookup) {
     if (!role.mayAct()) {
-      throw new ActionRejected(ProblemType.FORBIDDEN, "role " + role + " may view cases but not act on them");
+      throw new ActionRejected(ProblemType.FORBIDDEN, "role " + role.name().toLowerCase() + " may view cases but not act on them");
     }
     if (action.type() == null) {
       throw new ActionRejected(

@@ -257,12 +257,21 @@ public final class CityWorld implements AutoCloseable {
   private void upsert(Incident incident, Instant now, List<PendingEvent> events) {
     Incident before = incidents.put(incident.id(), incident);
     events.add(new PendingEvent(now, StreamEventType.INCIDENT_UPSERT, incident));
+    boolean major = incident.level().code() <= 2 || (before != null && before.level().code() <= 2);
+    if (major) {
+      updateMode();
+    }
     boolean becameMajor = incident.level().code() <= 2 && (before == null || before.level().code() > 2);
     if (becameMajor && incident.status().isOpen()) {
-      mode = OperatingMode.EMERGENCY;
       alert(AlertKind.MAJOR_INCIDENT, incident.level(),
           incident.level().roman() + "级事件：" + incident.title(), incident.id(), null, OperatingMode.EMERGENCY, now, events);
     }
+  }
+
+  /** Emergency mode (战时) while a level Ⅰ/Ⅱ case is open, normal (平时) otherwise. */
+  private void updateMode() {
+    boolean anyMajorOpen = incidents.values().stream().anyMatch(i -> i.status().isOpen() && i.level().code() <= 2);
+    mode = anyMajorOpen ? OperatingMode.EMERGENCY : OperatingMode.NORMAL;
   }
 
   private void alert(AlertKind kind, IncidentLevel level, String message, String incidentId, String deviceId,
@@ -307,8 +316,8 @@ public final class CityWorld implements AutoCloseable {
         Incident incident = (Incident) envelope.payload();
         incidents.put(incident.id(), incident);
         factory.remember(incident);
-        if (incident.level().code() <= 2 && incident.status().isOpen()) {
-          mode = OperatingMode.EMERGENCY;
+        if (incident.level().code() <= 2) {
+          updateMode();
         }
       }
       case DEVICE_STATUS -> fleet.put((Device) envelope.payload());
@@ -432,15 +441,12 @@ public final class CityWorld implements AutoCloseable {
     }
   }
 
-  /** Switches the scenario from now on; back to normal also returns the centre to normal mode. */
+  /** Switches the scenario from now on (the storm profile starts now). */
   public void setScenario(Scenario next) {
     synchronized (lock) {
       scenario = next;
       scenarioStart = cursor;
       majorFloodRaised = false;
-      if (next == Scenario.NORMAL) {
-        mode = OperatingMode.NORMAL;
-      }
       LOG.info("scenario {} from city time {}", next.wireName(), cursor);
     }
   }
