@@ -30,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: wires backend client → live feed → city state → FX bridge → views, starts the
- * embedded backend for {@code --demo}, and closes everything it started when the window closes.
+ * The composition root: wires backend client → live feed → city state → FX bridge → views, starts
+ * the embedded backend for {@code --demo}, and closes everything it started when the window closes.
  *
  * <p>Created and used on the FX thread; slow work (the embedded backend, the network, disk) runs on
  * the owned {@code cityops-io} thread.
@@ -42,13 +42,17 @@ public final class CityOpsApp {
   private final AppOptions options;
   private final Messages messages;
   private final CityState state = new CityState();
-  private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "cityops-io-1");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService io =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "cityops-io-1");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile SimServer embedded;
   private volatile LiveFeed feed;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private Stage stage;
 
   private CityOpsApp(AppOptions options) {
@@ -65,10 +69,12 @@ public final class CityOpsApp {
 
   private void open(Stage window) {
     this.stage = window;
-    ShellViewModel model = new ShellViewModel(messages, options.user(), displayName(options.user()));
+    ShellViewModel model =
+        new ShellViewModel(messages, options.user(), displayName(options.user()));
     var bridge = new FxBridge<CitySummary>(FxPlatform.executor(), state::summary, model::apply);
     state.onChange(bridge::changed);
-    Scene scene = new Scene(new ShellView(model, Instant::now).build(), options.width(), options.height());
+    Scene scene =
+        new Scene(new ShellView(model, Instant::now).build(), options.width(), options.height());
     Themes.apply(scene, Theme.parse(options.theme()));
     window.setTitle(messages.get("app.title") + " " + VersionInfo.version());
     window.setScene(scene);
@@ -85,18 +91,32 @@ public final class CityOpsApp {
     try {
       String server = options.server();
       if (options.demo()) {
-        embedded = SimServer.start(SimConfig.builder()
-            .port(0).seed(options.simSeed()).speed(options.simSpeed())
-            .scenario(Scenario.parse(options.simScenario())).build());
+        embedded =
+            SimServer.start(
+                SimConfig.builder()
+                    .port(0)
+                    .seed(options.simSeed())
+                    .speed(options.simSpeed())
+                    .scenario(Scenario.parse(options.simScenario()))
+                    .build());
         server = embedded.baseUrl();
       }
-      LiveFeed started = new LiveFeed(new BackendClient(server), state, options.user(), options.password(),
-          Clock.systemUTC(), Duration.ofSeconds(15), new Random());
+      LiveFeed started =
+          new LiveFeed(
+              new BackendClient(server),
+              state,
+              options.user(),
+              options.password(),
+              Clock.systemUTC(),
+              Duration.ofSeconds(15),
+              new Random());
       feed = started;
       started.start();
     } catch (RuntimeException e) {
       LOG.error("cannot start: {}", e.getMessage(), e);
-      state.setFeedStatus(new com.cityops.app.feed.FeedStatus(FeedState.OFFLINE, null, String.valueOf(options.server()), e.getMessage()));
+      state.setFeedStatus(
+          new com.cityops.app.feed.FeedStatus(
+              FeedState.OFFLINE, null, String.valueOf(options.server()), e.getMessage()));
     }
   }
 
@@ -124,21 +144,28 @@ public final class CityOpsApp {
 
   /** Stops the feed and the embedded backend; safe to call more than once. */
   void close() {
-    CompletableFuture.runAsync(() -> {
-      LiveFeed f = feed;
-      if (f != null) {
-        f.close();
-      }
-      SimServer s = embedded;
-      if (s != null) {
-        s.close();
-      }
-    }, io).whenComplete((ok, failure) -> {
-      if (failure != null) {
-        LOG.warn("closing failed", failure);
-      }
-      io.shutdown();
-    });
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    CompletableFuture.runAsync(
+            () -> {
+              LiveFeed f = feed;
+              if (f != null) {
+                f.close();
+              }
+              SimServer s = embedded;
+              if (s != null) {
+                s.close();
+              }
+            },
+            io)
+        .whenComplete(
+            (ok, failure) -> {
+              if (failure != null) {
+                LOG.warn("closing failed", failure);
+              }
+              io.shutdown();
+            });
   }
 
   /** Test seam: start against a given backend URL without the picocli front. */

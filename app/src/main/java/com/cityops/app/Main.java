@@ -5,8 +5,8 @@ import com.cityops.app.fx.FxPlatform;
 import picocli.CommandLine;
 
 /**
- * Entry point ({@code java -jar cityops.jar}). Deliberately not a JavaFX {@code Application}: run from
- * the classpath, the launcher would refuse a main class that extends it.
+ * Entry point ({@code java -jar cityops.jar}). Deliberately not a JavaFX {@code Application}: run
+ * from the classpath, the launcher would refuse a main class that extends it.
  */
 public final class Main {
   private Main() {}

@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code --screenshot FILE}: once the feed is live and the views have had a moment to fill, snapshot
- * the scene (on the FX thread), write the PNG (on the io thread), then exit. Used for the docs'
- * screenshots and for checking a build under Xvfb.
+ * {@code --screenshot FILE}: once the feed is live and the views have had a moment to fill,
+ * snapshot the scene (on the FX thread), write the PNG (on the io thread), then exit. Used for the
+ * docs' screenshots and for checking a build under Xvfb.
  */
 final class ScreenshotOnLive {
   private static final Logger LOG = LoggerFactory.getLogger(ScreenshotOnLive.class);
@@ -39,33 +39,36 @@ final class ScreenshotOnLive {
   }
 
   <T> void watch(ObservableValue<T> value, T trigger) {
-    value.addListener((obs, old, now) -> {
-      if (!taken && trigger.equals(now)) {
-        taken = true;
-        PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(delay.toMillis()));
-        wait.setOnFinished(e -> take());
-        wait.play();
-      }
-    });
+    value.addListener(
+        (obs, old, now) -> {
+          if (!taken && trigger.equals(now)) {
+            taken = true;
+            PauseTransition wait =
+                new PauseTransition(javafx.util.Duration.millis(delay.toMillis()));
+            wait.setOnFinished(e -> take());
+            wait.play();
+          }
+        });
   }
 
   private void take() {
     WritableImage image = scene.snapshot(null);
     var buffered = SwingFXUtils.fromFXImage(image, null);
-    io.execute(() -> {
-      try {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        ImageIO.write(buffered, "png", file.toFile());
-        LOG.info("screenshot written to {}", file.toAbsolutePath());
-        System.out.println("screenshot " + file.toAbsolutePath());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the screenshot " + file, e);
-      } finally {
-        then.run();
-      }
-    });
+    io.execute(
+        () -> {
+          try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+              Files.createDirectories(parent);
+            }
+            ImageIO.write(buffered, "png", file.toFile());
+            LOG.info("screenshot written to {}", file.toAbsolutePath());
+            System.out.println("screenshot " + file.toAbsolutePath());
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the screenshot " + file, e);
+          } finally {
+            then.run();
+          }
+        });
   }
 }

@@ -24,8 +24,10 @@ public final class UiTestSupport {
   }
 
   public static void snapshot(FxRobot robot, Path file) throws Exception {
-    var image = CompletableFuture.supplyAsync(() -> robot.window(0).getScene().snapshot(null), Platform::runLater)
-        .get(10, TimeUnit.SECONDS);
+    var image =
+        CompletableFuture.supplyAsync(
+                () -> robot.window(0).getScene().snapshot(null), Platform::runLater)
+            .get(10, TimeUnit.SECONDS);
     Files.createDirectories(file.toAbsolutePath().getParent());
     try {
       ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());

@@ -158,7 +158,21 @@ public record SimConfig(
 
     public SimConfig build() {
       return new SimConfig(
-          host, port, seed, speed, rate, dataDir, scenario, start, incidentsPerHour, deviceOfflinePerDay, deviceFaultPerDay, falseAlarmPerDay, heartbeat, journalMemory, passwords);
+          host,
+          port,
+          seed,
+          speed,
+          rate,
+          dataDir,
+          scenario,
+          start,
+          incidentsPerHour,
+          deviceOfflinePerDay,
+          deviceFaultPerDay,
+          falseAlarmPerDay,
+          heartbeat,
+          journalMemory,
+          passwords);
     }
   }
 }

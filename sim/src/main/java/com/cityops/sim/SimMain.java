@@ -21,43 +21,68 @@ import picocli.CommandLine.Option;
       "Demo accounts: viewer, operator, supervisor (password = name unless --password is given)."
     })
 public final class SimMain implements Callable<Integer> {
-  @Option(names = "--port", description = "TCP port; 0 picks a free one (printed as 'listening on PORT'). Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--port",
+      description =
+          "TCP port; 0 picks a free one (printed as 'listening on PORT'). Default: ${DEFAULT-VALUE}")
   int port = 8787;
 
   @Option(names = "--host", description = "Address to bind. Default: ${DEFAULT-VALUE}")
   String host = "127.0.0.1";
 
-  @Option(names = "--seed", description = "Seed for a reproducible city and event sequence. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--seed",
+      description = "Seed for a reproducible city and event sequence. Default: ${DEFAULT-VALUE}")
   long seed = SimConfig.defaults().seed();
 
-  @Option(names = "--speed", description = "City clock speed: X times real time. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--speed",
+      description = "City clock speed: X times real time. Default: ${DEFAULT-VALUE}")
   double speed = 1;
 
-  @Option(names = "--rate", description = "Extra events per second (device readings and indicator samples) for load tests. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--rate",
+      description =
+          "Extra events per second (device readings and indicator samples) for load tests. Default: ${DEFAULT-VALUE}")
   double rate = 0;
 
   @Option(names = "--scenario", description = "normal or rainstorm. Default: ${DEFAULT-VALUE}")
   String scenario = "normal";
 
-  @Option(names = "--data-dir", description = "Keep the event journal here, so a restart resumes the same seq and state.")
+  @Option(
+      names = "--data-dir",
+      description = "Keep the event journal here, so a restart resumes the same seq and state.")
   Path dataDir;
 
-  @Option(names = "--start", description = "City time to start at (ISO-8601, e.g. 2026-11-22T08:00:00Z). Default: now.")
+  @Option(
+      names = "--start",
+      description = "City time to start at (ISO-8601, e.g. 2026-11-22T08:00:00Z). Default: now.")
   Instant start;
 
-  @Option(names = "--incidents-per-hour", description = "New cases per city hour at the daytime peak. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--incidents-per-hour",
+      description = "New cases per city hour at the daytime peak. Default: ${DEFAULT-VALUE}")
   double incidentsPerHour = SimConfig.defaults().incidentsPerHour();
 
-  @Option(names = "--device-offline-rate", description = "Chance per device per day of going offline. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--device-offline-rate",
+      description = "Chance per device per day of going offline. Default: ${DEFAULT-VALUE}")
   double offlineRate = SimConfig.defaults().deviceOfflinePerDay();
 
-  @Option(names = "--device-fault-rate", description = "Chance per device per day of a fault. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--device-fault-rate",
+      description = "Chance per device per day of a fault. Default: ${DEFAULT-VALUE}")
   double faultRate = SimConfig.defaults().deviceFaultPerDay();
 
-  @Option(names = "--false-alarm-rate", description = "Chance per device per day of a false alarm. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--false-alarm-rate",
+      description = "Chance per device per day of a false alarm. Default: ${DEFAULT-VALUE}")
   double falseAlarmRate = SimConfig.defaults().falseAlarmPerDay();
 
-  @Option(names = "--password", description = "Set a demo account's password, e.g. --password supervisor=s3cret (repeatable).")
+  @Option(
+      names = "--password",
+      description =
+          "Set a demo account's password, e.g. --password supervisor=s3cret (repeatable).")
   Map<String, String> passwords = Map.of();
 
   public static void main(String[] args) {
@@ -69,17 +94,32 @@ public final class SimMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    SimConfig config = SimConfig.builder()
-        .host(host).port(port).seed(seed).speed(speed).rate(rate).scenario(Scenario.parse(scenario))
-        .dataDir(dataDir).start(start).incidentsPerHour(incidentsPerHour)
-        .deviceOfflinePerDay(offlineRate).deviceFaultPerDay(faultRate).falseAlarmPerDay(falseAlarmRate)
-        .passwords(passwords).build();
+    SimConfig config =
+        SimConfig.builder()
+            .host(host)
+            .port(port)
+            .seed(seed)
+            .speed(speed)
+            .rate(rate)
+            .scenario(Scenario.parse(scenario))
+            .dataDir(dataDir)
+            .start(start)
+            .incidentsPerHour(incidentsPerHour)
+            .deviceOfflinePerDay(offlineRate)
+            .deviceFaultPerDay(faultRate)
+            .falseAlarmPerDay(falseAlarmRate)
+            .passwords(passwords)
+            .build();
     SimServer server = SimServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "sim-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "sim-shutdown"));
     System.out.println("listening on " + server.port());
     System.out.flush();
     stopped.await();

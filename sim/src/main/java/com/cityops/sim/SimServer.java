@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reference backend, in-process: the simulated city, its clock and the HTTP + WebSocket API.
- * {@link #start} returns once the port is bound; {@link #close} stops everything it started. The app
- * embeds it for {@code --demo}; tests start it on an ephemeral port. Thread-safe.
+ * {@link #start} returns once the port is bound; {@link #close} stops everything it started. The
+ * app embeds it for {@code --demo}; tests start it on an ephemeral port. Thread-safe.
  */
 public final class SimServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SimServer.class);
@@ -31,18 +31,26 @@ public final class SimServer implements AutoCloseable {
 
   private SimServer(SimConfig config) {
     this.config = config;
-    Instant start = config.start() != null ? config.start() : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant start =
+        config.start() != null
+            ? config.start()
+            : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     this.world = CityWorld.create(config, start);
     this.cityClock = SimClock.realTime(world.cityTime(), config.speed());
-    this.api = new ApiServer(world, config.passwords(), config.dataDir(), Clock.systemUTC(), version());
-    this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "sim-clock");
-      t.setDaemon(true);
-      return t;
-    });
+    this.api =
+        new ApiServer(world, config.passwords(), config.dataDir(), Clock.systemUTC(), version());
+    this.ticker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "sim-clock");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
-  /** Builds the city (or resumes it from the data directory), binds the port and starts the clock. */
+  /**
+   * Builds the city (or resumes it from the data directory), binds the port and starts the clock.
+   */
   public static SimServer start(SimConfig config) {
     SimServer server = new SimServer(config);
     try {
@@ -54,9 +62,18 @@ public final class SimServer implements AutoCloseable {
     server.loadNanos = System.nanoTime();
     server.ticker.scheduleAtFixedRate(server::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     long heartbeatMs = Math.max(10, config.heartbeat().toMillis());
-    server.ticker.scheduleAtFixedRate(() -> server.world.heartbeat(Instant.now()), heartbeatMs, heartbeatMs, TimeUnit.MILLISECONDS);
-    LOG.info("CityOps reference backend on http://{}:{} (seed {}, speed {}x, scenario {})",
-        config.host(), server.port(), config.seed(), config.speed(), config.scenario().wireName());
+    server.ticker.scheduleAtFixedRate(
+        () -> server.world.heartbeat(Instant.now()),
+        heartbeatMs,
+        heartbeatMs,
+        TimeUnit.MILLISECONDS);
+    LOG.info(
+        "CityOps reference backend on http://{}:{} (seed {}, speed {}x, scenario {})",
+        config.host(),
+        server.port(),
+        config.seed(),
+        config.speed(),
+        config.scenario().wireName());
     return server;
   }
 

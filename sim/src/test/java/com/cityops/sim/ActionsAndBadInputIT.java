@@ -16,7 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Operator actions are applied once per key; every bad input gets problem+json and the server lives on. */
+/**
+ * Operator actions are applied once per key; every bad input gets problem+json and the server lives
+ * on.
+ */
 class ActionsAndBadInputIT {
   static SimServer server;
   static SimTestClient supervisor;
@@ -24,7 +27,13 @@ class ActionsAndBadInputIT {
   @BeforeAll
   static void start() {
     // A slow clock so departments do not move cases under the test's feet.
-    server = SimServer.start(SimConfig.builder().port(0).speed(0.001).start(Instant.parse("2026-11-22T02:00:00Z")).build());
+    server =
+        SimServer.start(
+            SimConfig.builder()
+                .port(0)
+                .speed(0.001)
+                .start(Instant.parse("2026-11-22T02:00:00Z"))
+                .build());
     supervisor = new SimTestClient(server.baseUrl()).login("supervisor");
   }
 
@@ -77,7 +86,14 @@ class ActionsAndBadInputIT {
     JsonNode closed = post(id, "{\"type\":\"close\"}", 200).json().get("incident");
     assertThat(closed.get("status").asText()).isEqualTo("closed");
     assertThat(closed.get("timeline").findValuesAsText("status"))
-        .containsSubsequence("discovered", "registered", "dispatched", "handling", "feedback", "verifying", "closed");
+        .containsSubsequence(
+            "discovered",
+            "registered",
+            "dispatched",
+            "handling",
+            "feedback",
+            "verifying",
+            "closed");
   }
 
   @Test
@@ -85,57 +101,177 @@ class ActionsAndBadInputIT {
     String id = anyCase("handling").get("id").asText();
     String key = UUID.randomUUID().toString();
     post(id, "{\"type\":\"escalate\"}", key, 200);
-    var reply = supervisor.post(ApiPaths.incidentActions(id), "{\"type\":\"escalate\",\"note\":\"again\"}", key);
+    var reply =
+        supervisor.post(
+            ApiPaths.incidentActions(id), "{\"type\":\"escalate\",\"note\":\"again\"}", key);
     assertProblem(reply, 422, "idempotency-key-reused");
   }
 
   static Stream<Arguments> badRequests() {
     return Stream.of(
-        Arguments.of("unknown case id", "POST", ApiPaths.incidentActions("inc-nope"), "{\"type\":\"ack\"}", "k", 404, "not-found"),
-        Arguments.of("unknown incident", "GET", ApiPaths.incident("inc-nope"), null, null, 404, "not-found"),
-        Arguments.of("unknown indicator", "GET", ApiPaths.INDICATORS + "/nope", null, null, 404, "not-found"),
-        Arguments.of("unknown layer", "GET", ApiPaths.LAYERS + "/nope/features", null, null, 404, "not-found"),
-        Arguments.of("unknown endpoint", "GET", ApiPaths.BASE + "/nothing-here", null, null, 404, "not-found"),
-        Arguments.of("malformed JSON", "POST", "CASE", "{\"type\": ack", "k", 400, "malformed-json"),
+        Arguments.of(
+            "unknown case id",
+            "POST",
+            ApiPaths.incidentActions("inc-nope"),
+            "{\"type\":\"ack\"}",
+            "k",
+            404,
+            "not-found"),
+        Arguments.of(
+            "unknown incident", "GET", ApiPaths.incident("inc-nope"), null, null, 404, "not-found"),
+        Arguments.of(
+            "unknown indicator",
+            "GET",
+            ApiPaths.INDICATORS + "/nope",
+            null,
+            null,
+            404,
+            "not-found"),
+        Arguments.of(
+            "unknown layer",
+            "GET",
+            ApiPaths.LAYERS + "/nope/features",
+            null,
+            null,
+            404,
+            "not-found"),
+        Arguments.of(
+            "unknown endpoint",
+            "GET",
+            ApiPaths.BASE + "/nothing-here",
+            null,
+            null,
+            404,
+            "not-found"),
+        Arguments.of(
+            "malformed JSON", "POST", "CASE", "{\"type\": ack", "k", 400, "malformed-json"),
         Arguments.of("empty body", "POST", "CASE", "", "k", 400, "malformed-json"),
         Arguments.of("wrong JSON shape", "POST", "CASE", "[1,2,3]", "k", 400, "malformed-json"),
-        Arguments.of("unknown action", "POST", "CASE", "{\"type\":\"explode\"}", "k", 400, "malformed-json"),
-        Arguments.of("bad bbox text", "GET", ApiPaths.INCIDENTS + "?bbox=a,b,c,d", null, null, 400, "bad-bbox"),
-        Arguments.of("bbox min>max", "GET", ApiPaths.INCIDENTS + "?bbox=122,31,121,30", null, null, 400, "bad-bbox"),
-        Arguments.of("bbox out of range", "GET", ApiPaths.DEVICES + "?bbox=-200,0,10,10", null, null, 400, "bad-bbox"),
-        Arguments.of("bbox with 3 numbers", "GET", ApiPaths.LAYERS + "/grids/features?bbox=1,2,3", null, null, 400, "bad-bbox"),
-        Arguments.of("unknown device type", "GET", ApiPaths.DEVICES + "?type=toaster", null, null, 400, "invalid-request"),
-        Arguments.of("bad level", "GET", ApiPaths.INCIDENTS + "?level=9", null, null, 400, "invalid-request"),
-        Arguments.of("bad history range", "GET", ApiPaths.INDICATORS + "/INDICATOR/history?from=yesterday", null, null, 400, "invalid-request"),
-        Arguments.of("missing idempotency key", "POST", "CASE", "{\"type\":\"escalate\"}", null, 400, "missing-idempotency-key"),
-        Arguments.of("illegal transition", "POST", "CASE", "{\"type\":\"close\"}", "k", 409, "illegal-transition"),
-        Arguments.of("dispatch a case already in handling", "POST", "CASE", "{\"type\":\"dispatch\",\"departments\":[]}", "k", 409, "illegal-transition"));
+        Arguments.of(
+            "unknown action", "POST", "CASE", "{\"type\":\"explode\"}", "k", 400, "malformed-json"),
+        Arguments.of(
+            "bad bbox text",
+            "GET",
+            ApiPaths.INCIDENTS + "?bbox=a,b,c,d",
+            null,
+            null,
+            400,
+            "bad-bbox"),
+        Arguments.of(
+            "bbox min>max",
+            "GET",
+            ApiPaths.INCIDENTS + "?bbox=122,31,121,30",
+            null,
+            null,
+            400,
+            "bad-bbox"),
+        Arguments.of(
+            "bbox out of range",
+            "GET",
+            ApiPaths.DEVICES + "?bbox=-200,0,10,10",
+            null,
+            null,
+            400,
+            "bad-bbox"),
+        Arguments.of(
+            "bbox with 3 numbers",
+            "GET",
+            ApiPaths.LAYERS + "/grids/features?bbox=1,2,3",
+            null,
+            null,
+            400,
+            "bad-bbox"),
+        Arguments.of(
+            "unknown device type",
+            "GET",
+            ApiPaths.DEVICES + "?type=toaster",
+            null,
+            null,
+            400,
+            "invalid-request"),
+        Arguments.of(
+            "bad level",
+            "GET",
+            ApiPaths.INCIDENTS + "?level=9",
+            null,
+            null,
+            400,
+            "invalid-request"),
+        Arguments.of(
+            "bad history range",
+            "GET",
+            ApiPaths.INDICATORS + "/INDICATOR/history?from=yesterday",
+            null,
+            null,
+            400,
+            "invalid-request"),
+        Arguments.of(
+            "missing idempotency key",
+            "POST",
+            "CASE",
+            "{\"type\":\"escalate\"}",
+            null,
+            400,
+            "missing-idempotency-key"),
+        Arguments.of(
+            "illegal transition",
+            "POST",
+            "CASE",
+            "{\"type\":\"close\"}",
+            "k",
+            409,
+            "illegal-transition"),
+        Arguments.of(
+            "dispatch a case already in handling",
+            "POST",
+            "CASE",
+            "{\"type\":\"dispatch\",\"departments\":[]}",
+            "k",
+            409,
+            "illegal-transition"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badRequests")
-  void answersBadInputWithProblemJson(String what, String method, String path, String body, String key, int status, String type) {
-    String resolved = path.replace("CASE", ApiPaths.incidentActions(anyCase("handling").get("id").asText()))
-        .replace("INDICATOR", supervisor.get(ApiPaths.INDICATORS).json().get("items").get(0).get("id").asText());
+  void answersBadInputWithProblemJson(
+      String what, String method, String path, String body, String key, int status, String type) {
+    String resolved =
+        path.replace("CASE", ApiPaths.incidentActions(anyCase("handling").get("id").asText()))
+            .replace(
+                "INDICATOR",
+                supervisor.get(ApiPaths.INDICATORS).json().get("items").get(0).get("id").asText());
     String idempotencyKey = key == null ? null : UUID.randomUUID().toString();
-    var reply = method.equals("GET") ? supervisor.get(resolved) : supervisor.post(resolved, body, idempotencyKey);
+    var reply =
+        method.equals("GET")
+            ? supervisor.get(resolved)
+            : supervisor.post(resolved, body, idempotencyKey);
     assertProblem(reply, status, type);
-    assertThat(supervisor.get(ApiPaths.HEALTH).status()).as("server still alive after %s", what).isEqualTo(200);
+    assertThat(supervisor.get(ApiPaths.HEALTH).status())
+        .as("server still alive after %s", what)
+        .isEqualTo(200);
   }
 
   @Test
   void refusesAnOversizeBody() {
     String id = anyCase("handling").get("id").asText();
     String huge = "{\"type\":\"feedback\",\"note\":\"" + "很".repeat(40_000) + "\"}";
-    var reply = supervisor.post(ApiPaths.incidentActions(id), RequestBody.create(huge, SimTestClient.JSON), UUID.randomUUID().toString());
+    var reply =
+        supervisor.post(
+            ApiPaths.incidentActions(id),
+            RequestBody.create(huge, SimTestClient.JSON),
+            UUID.randomUUID().toString());
     assertProblem(reply, 413, "payload-too-large");
   }
 
   @Test
   void refusesANonJsonBody() {
     String id = anyCase("handling").get("id").asText();
-    var reply = supervisor.post(ApiPaths.incidentActions(id),
-        RequestBody.create("type=ack", okhttp3.MediaType.get("application/x-www-form-urlencoded")), UUID.randomUUID().toString());
+    var reply =
+        supervisor.post(
+            ApiPaths.incidentActions(id),
+            RequestBody.create(
+                "type=ack", okhttp3.MediaType.get("application/x-www-form-urlencoded")),
+            UUID.randomUUID().toString());
     assertProblem(reply, 415, "unsupported-media-type");
   }
 

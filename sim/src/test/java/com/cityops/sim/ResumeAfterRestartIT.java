@@ -14,13 +14,22 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The journal makes seq survive a restart: a client resumes with since and sees no gap, no duplicate. */
+/**
+ * The journal makes seq survive a restart: a client resumes with since and sees no gap, no
+ * duplicate.
+ */
 class ResumeAfterRestartIT {
 
   @Test
   void resumesAfterARestartWithNoGapAndNoDuplicate(@TempDir Path dataDir) {
-    SimConfig config = SimConfig.builder().port(0).dataDir(dataDir).speed(30).rate(300)
-        .start(Instant.parse("2026-11-22T02:00:00Z")).build();
+    SimConfig config =
+        SimConfig.builder()
+            .port(0)
+            .dataDir(dataDir)
+            .speed(30)
+            .rate(300)
+            .start(Instant.parse("2026-11-22T02:00:00Z"))
+            .build();
     long lastSeenBeforeRestart;
     try (SimServer first = SimServer.start(config);
         var client = new SimTestClient(first.baseUrl()).login("operator")) {
@@ -30,7 +39,9 @@ class ResumeAfterRestartIT {
       stream.cancel();
       assertConsecutive(stream.events(), snapshotSeq + 1);
       lastSeenBeforeRestart = stream.lastSeq();
-      await().atMost(Duration.ofSeconds(10)).until(() -> first.world().headSeq() > lastSeenBeforeRestart + 100);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> first.world().headSeq() > lastSeenBeforeRestart + 100);
     }
     try (SimServer second = SimServer.start(config.toBuilder().port(0).build());
         var client = new SimTestClient(second.baseUrl()).login("operator")) {
@@ -45,8 +56,13 @@ class ResumeAfterRestartIT {
 
   @Test
   void restoresTheSameStateAfterARestart(@TempDir Path dataDir) {
-    SimConfig config = SimConfig.builder().port(0).dataDir(dataDir).speed(60)
-        .start(Instant.parse("2026-11-22T02:00:00Z")).build();
+    SimConfig config =
+        SimConfig.builder()
+            .port(0)
+            .dataDir(dataDir)
+            .speed(60)
+            .start(Instant.parse("2026-11-22T02:00:00Z"))
+            .build();
     JsonNode before;
     try (SimServer first = SimServer.start(config)) {
       await().atMost(Duration.ofSeconds(10)).until(() -> first.world().headSeq() > 500);

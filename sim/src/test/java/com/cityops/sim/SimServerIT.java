@@ -45,10 +45,15 @@ class SimServerIT {
     districts.get("features").forEach(f -> names.add(f.get("properties").get("name").asText()));
     assertThat(names).contains("普陀区", "浦东新区", "崇明区");
 
-    assertThat(operator.get(ApiPaths.INDICATORS).json().get("count").asInt()).isGreaterThanOrEqualTo(200);
-    assertThat(operator.get(ApiPaths.DEVICES + "?type=water_level").json().get("count").asInt()).isGreaterThanOrEqualTo(2000);
-    assertThat(operator.get(ApiPaths.DEVICES + "?type=geological_hazard").json().get("count").asInt()).isGreaterThanOrEqualTo(500);
-    assertThat(operator.get(ApiPaths.DEVICES + "?type=camera").json().get("count").asInt()).isGreaterThanOrEqualTo(300);
+    assertThat(operator.get(ApiPaths.INDICATORS).json().get("count").asInt())
+        .isGreaterThanOrEqualTo(200);
+    assertThat(operator.get(ApiPaths.DEVICES + "?type=water_level").json().get("count").asInt())
+        .isGreaterThanOrEqualTo(2000);
+    assertThat(
+            operator.get(ApiPaths.DEVICES + "?type=geological_hazard").json().get("count").asInt())
+        .isGreaterThanOrEqualTo(500);
+    assertThat(operator.get(ApiPaths.DEVICES + "?type=camera").json().get("count").asInt())
+        .isGreaterThanOrEqualTo(300);
     for (String layer : List.of("districts", "streets", "grids")) {
       assertThat(operator.get(ApiPaths.LAYERS + "/" + layer + "/features").status()).isEqualTo(200);
     }
@@ -69,7 +74,10 @@ class SimServerIT {
     JsonNode open = operator.get(ApiPaths.INCIDENTS + "?status=handling").json();
     open.get("items").forEach(i -> assertThat(i.get("status").asText()).isEqualTo("handling"));
     JsonNode putuo = operator.get(ApiPaths.INCIDENTS + "?bbox=121.33,31.22,121.46,31.30").json();
-    putuo.get("items").forEach(i -> assertThat(i.get("location").get("lon").asDouble()).isBetween(121.33, 121.46));
+    putuo
+        .get("items")
+        .forEach(
+            i -> assertThat(i.get("location").get("lon").asDouble()).isBetween(121.33, 121.46));
     JsonNode level4 = operator.get(ApiPaths.INCIDENTS + "?level=4").json();
     level4.get("items").forEach(i -> assertThat(i.get("level").asInt()).isEqualTo(4));
   }
@@ -101,7 +109,8 @@ class SimServerIT {
       var reply = anonymous.get(ApiPaths.SNAPSHOT);
       assertThat(reply.status()).isEqualTo(401);
       assertThat(reply.contentType()).startsWith(Problem.MEDIA_TYPE);
-      var wrong = anonymous.post(ApiPaths.LOGIN, "{\"username\":\"operator\",\"password\":\"nope\"}", null);
+      var wrong =
+          anonymous.post(ApiPaths.LOGIN, "{\"username\":\"operator\",\"password\":\"nope\"}", null);
       assertThat(wrong.status()).isEqualTo(401);
       assertThat(wrong.json().get("type").asText()).endsWith("/bad-credentials");
       assertThat(anonymous.get(ApiPaths.HEALTH).status()).isEqualTo(200);
@@ -112,7 +121,11 @@ class SimServerIT {
   void viewerMayNotAct() {
     try (var viewer = new SimTestClient(server.baseUrl()).login("viewer")) {
       String id = operator.get(ApiPaths.INCIDENTS).json().get("items").get(0).get("id").asText();
-      var reply = viewer.post(ApiPaths.incidentActions(id), "{\"type\":\"escalate\"}", UUID.randomUUID().toString());
+      var reply =
+          viewer.post(
+              ApiPaths.incidentActions(id),
+              "{\"type\":\"escalate\"}",
+              UUID.randomUUID().toString());
       assertThat(reply.status()).isEqualTo(403);
       assertThat(reply.json().get("detail").asText()).contains("viewer");
     }

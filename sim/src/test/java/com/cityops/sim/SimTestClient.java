@@ -22,7 +22,10 @@ final class SimTestClient implements AutoCloseable {
   static final MediaType JSON = MediaType.get("application/json");
 
   private final OkHttpClient http =
-      new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).pingInterval(Duration.ofSeconds(2)).build();
+      new OkHttpClient.Builder()
+          .readTimeout(Duration.ofSeconds(30))
+          .pingInterval(Duration.ofSeconds(2))
+          .build();
   private final String baseUrl;
   private String token;
 
@@ -31,7 +34,8 @@ final class SimTestClient implements AutoCloseable {
   }
 
   SimTestClient login(String user) {
-    Reply reply = post(ApiPaths.LOGIN, "{\"username\":\"" + user + "\",\"password\":\"" + user + "\"}", null);
+    Reply reply =
+        post(ApiPaths.LOGIN, "{\"username\":\"" + user + "\",\"password\":\"" + user + "\"}", null);
     if (reply.status() != 200) {
       throw new IllegalStateException("login failed: " + reply);
     }
@@ -60,7 +64,11 @@ final class SimTestClient implements AutoCloseable {
       request.header("Authorization", "Bearer " + token);
     }
     try (Response response = http.newCall(request.build()).execute()) {
-      return new Reply(response.code(), response.header("Content-Type"), response.body().string(), response.headers().toMultimap());
+      return new Reply(
+          response.code(),
+          response.header("Content-Type"),
+          response.body().string(),
+          response.headers().toMultimap());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -68,7 +76,10 @@ final class SimTestClient implements AutoCloseable {
 
   /** Opens the stream after {@code since} (-1 for "from now") and collects every message. */
   StreamRecorder stream(long since) {
-    String url = baseUrl.replaceFirst("^http", "ws") + ApiPaths.STREAM + (since >= 0 ? "?since=" + since : "");
+    String url =
+        baseUrl.replaceFirst("^http", "ws")
+            + ApiPaths.STREAM
+            + (since >= 0 ? "?since=" + since : "");
     var recorder = new StreamRecorder();
     Request.Builder request = new Request.Builder().url(url);
     if (token != null) {
@@ -84,7 +95,8 @@ final class SimTestClient implements AutoCloseable {
     http.connectionPool().evictAll();
   }
 
-  record Reply(int status, String contentType, String body, java.util.Map<String, List<String>> headers) {
+  record Reply(
+      int status, String contentType, String body, java.util.Map<String, List<String>> headers) {
     JsonNode json() {
       return Json.readTree(body);
     }

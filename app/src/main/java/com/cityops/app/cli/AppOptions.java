@@ -23,13 +23,18 @@ public final class AppOptions {
   @Option(names = "--user", description = "User to sign in as. Default: ${DEFAULT-VALUE}")
   String user = "operator";
 
-  @Option(names = "--password", description = "Password; default: the CITYOPS_PASSWORD environment variable, or the user name in --demo.")
+  @Option(
+      names = "--password",
+      description =
+          "Password; default: the CITYOPS_PASSWORD environment variable, or the user name in --demo.")
   String password;
 
   @Option(names = "--lang", description = "UI language: zh-CN (default) or en.")
   String language = "zh-CN";
 
-  @Option(names = "--theme", description = "dark (default, for walls and control rooms), light or high-contrast.")
+  @Option(
+      names = "--theme",
+      description = "dark (default, for walls and control rooms), light or high-contrast.")
   String theme = "dark";
 
   @Option(names = "--width", description = "Window width in px. Default: ${DEFAULT-VALUE}")
@@ -38,27 +43,43 @@ public final class AppOptions {
   @Option(names = "--height", description = "Window height in px. Default: ${DEFAULT-VALUE}")
   int height = 1080;
 
-  @Option(names = "--sim-seed", description = "With --demo: seed of the simulated city. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--sim-seed",
+      description = "With --demo: seed of the simulated city. Default: ${DEFAULT-VALUE}")
   long simSeed = 20261122L;
 
-  @Option(names = "--sim-speed", description = "With --demo: city clock speed (X times real time). Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--sim-speed",
+      description = "With --demo: city clock speed (X times real time). Default: ${DEFAULT-VALUE}")
   double simSpeed = 1;
 
-  @Option(names = "--sim-scenario", description = "With --demo: normal or rainstorm. Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--sim-scenario",
+      description = "With --demo: normal or rainstorm. Default: ${DEFAULT-VALUE}")
   String simScenario = "normal";
 
-  @Option(names = "--screenshot", description = "Save a PNG of the window once data is shown, then exit (for docs and checks).")
+  @Option(
+      names = "--screenshot",
+      description = "Save a PNG of the window once data is shown, then exit (for docs and checks).")
   Path screenshot;
 
-  @Option(names = "--screenshot-delay", description = "Wait this long after the first data before the screenshot (ISO-8601 duration). Default: ${DEFAULT-VALUE}")
+  @Option(
+      names = "--screenshot-delay",
+      description =
+          "Wait this long after the first data before the screenshot (ISO-8601 duration). Default: ${DEFAULT-VALUE}")
   Duration screenshotDelay = Duration.ofSeconds(3);
 
   /** Where the data comes from. */
   static final class Backend {
-    @Option(names = "--demo", description = "Start the embedded reference backend in-process and connect to it.")
+    @Option(
+        names = "--demo",
+        description = "Start the embedded reference backend in-process and connect to it.")
     boolean demo;
 
-    @Option(names = "--server", description = "Connect to a running backend, e.g. https://cityops.example.gov.cn or http://127.0.0.1:8787")
+    @Option(
+        names = "--server",
+        description =
+            "Connect to a running backend, e.g. https://cityops.example.gov.cn or http://127.0.0.1:8787")
     String server;
   }
 

@@ -50,7 +50,8 @@ public final class BackendClient implements AutoCloseable {
 
   public LoginResponse login(String username, String password) {
     String body = Json.write(new LoginRequest(username, password));
-    LoginResponse response = execute(request(ApiPaths.LOGIN).post(RequestBody.create(body, JSON)), LoginResponse.class);
+    LoginResponse response =
+        execute(request(ApiPaths.LOGIN).post(RequestBody.create(body, JSON)), LoginResponse.class);
     token = response.token();
     return response;
   }
@@ -61,7 +62,11 @@ public final class BackendClient implements AutoCloseable {
 
   /** Opens the stream after {@code since}; messages arrive on OkHttp's reader thread. */
   public WebSocket openStream(long since, WebSocketListener listener) {
-    HttpUrl url = base.resolve(ApiPaths.STREAM).newBuilder().addQueryParameter("since", Long.toString(since)).build();
+    HttpUrl url =
+        base.resolve(ApiPaths.STREAM)
+            .newBuilder()
+            .addQueryParameter("since", Long.toString(since))
+            .build();
     Request.Builder request = new Request.Builder().url(url);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
@@ -86,9 +91,13 @@ public final class BackendClient implements AutoCloseable {
       }
       return Json.read(body, type);
     } catch (IOException e) {
-      throw new BackendException(built.method() + " " + built.url() + " failed: " + e.getMessage(), 0, e);
+      throw new BackendException(
+          built.method() + " " + built.url() + " failed: " + e.getMessage(), 0, e);
     } catch (Json.MalformedJsonException e) {
-      throw new BackendException(built.method() + " " + built.url() + " answered unreadable JSON: " + e.getMessage(), 0, e);
+      throw new BackendException(
+          built.method() + " " + built.url() + " answered unreadable JSON: " + e.getMessage(),
+          0,
+          e);
     }
   }
 
@@ -100,7 +109,14 @@ public final class BackendClient implements AutoCloseable {
     } catch (Json.MalformedJsonException notAProblem) {
       detail = body.length() > 200 ? body.substring(0, 200) + "…" : body;
     }
-    return request.method() + " " + request.url().encodedPath() + " → HTTP " + status + " (" + detail + ")";
+    return request.method()
+        + " "
+        + request.url().encodedPath()
+        + " → HTTP "
+        + status
+        + " ("
+        + detail
+        + ")";
   }
 
   @Override

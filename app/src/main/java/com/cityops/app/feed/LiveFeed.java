@@ -47,8 +47,14 @@ public final class LiveFeed implements AutoCloseable {
   private volatile boolean closed;
   private int failures;
 
-  public LiveFeed(BackendClient client, CityState state, String username, String password, Clock clock,
-      Duration silenceAllowed, Random jitter) {
+  public LiveFeed(
+      BackendClient client,
+      CityState state,
+      String username,
+      String password,
+      Clock clock,
+      Duration silenceAllowed,
+      Random jitter) {
     this.client = client;
     this.state = state;
     this.username = username;
@@ -56,11 +62,13 @@ public final class LiveFeed implements AutoCloseable {
     this.clock = clock;
     this.silenceAllowed = silenceAllowed;
     this.jitter = jitter;
-    this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "cityops-feed");
-      t.setDaemon(true);
-      return t;
-    });
+    this.worker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "cityops-feed");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   public void start() {
@@ -78,8 +86,12 @@ public final class LiveFeed implements AutoCloseable {
         client.login(username, password);
         Snapshot snapshot = client.snapshot();
         state.replaceAll(snapshot);
-        LOG.info("snapshot at seq {}: {} cases, {} indicators, {} devices", snapshot.seq(),
-            snapshot.incidents().size(), snapshot.indicators().size(), snapshot.devices().size());
+        LOG.info(
+            "snapshot at seq {}: {} cases, {} indicators, {} devices",
+            snapshot.seq(),
+            snapshot.incidents().size(),
+            snapshot.indicators().size(),
+            snapshot.devices().size());
       }
       int gen = generation.incrementAndGet();
       socket = client.openStream(state.seq(), new Listener(gen));
@@ -106,7 +118,8 @@ public final class LiveFeed implements AutoCloseable {
   private void watchdog() {
     FeedStatus current = state.feedStatus();
     Instant last = lastMessageAt;
-    if (current.state() == FeedState.LIVE && last != null
+    if (current.state() == FeedState.LIVE
+        && last != null
         && Duration.between(last, clock.instant()).compareTo(silenceAllowed) > 0) {
       status(FeedState.DEGRADED, "no message for more than " + silenceAllowed.toSeconds() + " s");
     }
@@ -143,6 +156,7 @@ public final class LiveFeed implements AutoCloseable {
         return;
       }
       lastMessageAt = clock.instant();
+      state.heard(lastMessageAt);
       StreamEnvelope envelope;
       try {
         envelope = Json.readEnvelope(text);
@@ -187,7 +201,9 @@ public final class LiveFeed implements AutoCloseable {
       }
       generation.incrementAndGet();
       boolean resync = code == ApiPaths.CLOSE_RESUME_REFUSED || code == ApiPaths.CLOSE_UNAUTHORIZED;
-      worker.execute(() -> offlineAndRetry("stream closed by the server (" + code + " " + reason + ")", resync));
+      worker.execute(
+          () ->
+              offlineAndRetry("stream closed by the server (" + code + " " + reason + ")", resync));
     }
 
     @Override

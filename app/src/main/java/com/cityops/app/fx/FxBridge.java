@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * latest value once and hands it to the views, so a burst of thousands of events costs it one
  * update, not thousands.
  *
- * <p>Thread-safe: {@link #changed()} may be called from any thread and never blocks. The FX executor
- * is injected: {@code Platform::runLater} in the app, {@code Runnable::run} in tests.
+ * <p>Thread-safe: {@link #changed()} may be called from any thread and never blocks. The FX
+ * executor is injected: {@code Platform::runLater} in the app, {@code Runnable::run} in tests.
  */
 public final class FxBridge<T> {
   private final Executor fxExecutor;

@@ -18,8 +18,11 @@ public final class Messages {
   private Messages(Locale locale) {
     this.locale = locale;
     // The zh-CN text lives in the base bundle, so no fallback to the JVM's default locale applies.
-    this.bundle = ResourceBundle.getBundle("com.cityops.app.i18n.messages", locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.bundle =
+        ResourceBundle.getBundle(
+            "com.cityops.app.i18n.messages",
+            locale,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   public static Messages forLanguage(String tag) {

@@ -4,7 +4,6 @@ import com.cityops.api.Incident;
 import com.cityops.api.IncidentLevel;
 import com.cityops.api.IncidentStatus;
 import com.cityops.api.Indicator;
-import com.cityops.api.IndicatorState;
 import com.cityops.api.OperatingMode;
 import com.cityops.app.i18n.Messages;
 import com.cityops.themes.StyleClasses;
@@ -28,9 +27,9 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The workstation shell: top bar (centre, mode, feed state and data age, clock, user), vital signs on
- * the left, case overview in the middle, the newest open cases on the right, the backend line at the
- * bottom. Builds nodes and binds them to a {@link ShellViewModel}; holds no data of its own.
+ * The workstation shell: top bar (centre, mode, feed state and data age, clock, user), vital signs
+ * on the left, case overview in the middle, the newest open cases on the right, the backend line at
+ * the bottom. Builds nodes and binds them to a {@link ShellViewModel}; holds no data of its own.
  *
  * <p>FX thread only.
  */
@@ -59,24 +58,38 @@ public final class ShellView {
 
   private void startClock() {
     model.tick(clock.get());
-    Timeline everySecond = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick(clock.get())));
+    Timeline everySecond =
+        new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick(clock.get())));
     everySecond.setCycleCount(Timeline.INDEFINITE);
     everySecond.play();
   }
 
   private Node topBar() {
-    Label title = styled(new Label(messages.get("centre.name") + " · " + messages.get("app.title")), StyleClasses.TOP_BAR_TITLE);
+    Label title =
+        styled(
+            new Label(messages.get("centre.name") + " · " + messages.get("app.title")),
+            StyleClasses.TOP_BAR_TITLE);
     Label mode = styled(new Label(), StyleClasses.MODE_BADGE);
     mode.textProperty().bind(model.modeTextProperty());
-    model.modeProperty().addListener((obs, old, now) ->
-        StyleClasses.setState(mode, now == OperatingMode.EMERGENCY ? StyleClasses.EMERGENCY : StyleClasses.NORMAL));
+    model
+        .modeProperty()
+        .addListener(
+            (obs, old, now) ->
+                StyleClasses.setState(
+                    mode,
+                    now == OperatingMode.EMERGENCY ? StyleClasses.EMERGENCY : StyleClasses.NORMAL));
     StyleClasses.setState(mode, StyleClasses.NORMAL);
 
     Label feed = styled(new Label(), StyleClasses.STATUS_BADGE);
     feed.setId("feed-badge");
     feed.textProperty().bind(model.feedTextProperty());
-    model.feedStateProperty().addListener((obs, old, now) -> StyleClasses.setState(feed, StyleClasses.feedPseudoClass(now.name())));
-    StyleClasses.setState(feed, StyleClasses.feedPseudoClass(model.feedStateProperty().get().name()));
+    model
+        .feedStateProperty()
+        .addListener(
+            (obs, old, now) ->
+                StyleClasses.setState(feed, StyleClasses.feedPseudoClass(now.name())));
+    StyleClasses.setState(
+        feed, StyleClasses.feedPseudoClass(model.feedStateProperty().get().name()));
     Label age = styled(new Label(), StyleClasses.MUTED);
     age.setId("data-age");
     age.textProperty().bind(model.ageTextProperty());
@@ -93,7 +106,8 @@ public final class ShellView {
   private Node indicatorPanel() {
     Label summary = styled(new Label(), StyleClasses.METRIC_LABEL);
     summary.textProperty().bind(model.indicatorsTextProperty());
-    ListView<Indicator> list = new ListView<>(model.indicatorsInTrouble());
+    ListView<Indicator> list = new ListView<>(model.keyIndicators());
+    list.setId("indicator-list");
     list.setCellFactory(v -> new IndicatorCell());
     VBox.setVgrow(list, Priority.ALWAYS);
     VBox panel = panel(messages.get("panel.indicators"), summary, list);
@@ -104,28 +118,51 @@ public final class ShellView {
   private Node overview() {
     HBox levels = new HBox(12);
     for (IncidentLevel level : IncidentLevel.values()) {
-      levels.getChildren().add(metric(level.roman() + " " + level.zhName(), model.openProperty(level).asString(),
-          StyleClasses.levelPseudoClass(level.code())));
+      levels
+          .getChildren()
+          .add(
+              metric(
+                  level.roman() + " " + level.zhName(),
+                  model.openProperty(level).asString(),
+                  StyleClasses.levelPseudoClass(level.code())));
     }
-    levels.getChildren().addAll(
-        metric(messages.get("incidents.open"), model.openProperty().asString(), null),
-        metric(messages.get("incidents.overdue"), model.overdueProperty().asString(), StyleClasses.ALARM));
+    levels
+        .getChildren()
+        .addAll(
+            metric(messages.get("incidents.open"), model.openProperty().asString(), null),
+            metric(
+                messages.get("incidents.overdue"),
+                model.overdueProperty().asString(),
+                StyleClasses.ALARM));
     HBox pipeline = new HBox(6);
     pipeline.setAlignment(Pos.CENTER_LEFT);
     for (IncidentStatus status : IncidentStatus.values()) {
       if (status.ordinal() > 0) {
         pipeline.getChildren().add(styled(new Label("→"), StyleClasses.MUTED));
       }
-      pipeline.getChildren().add(metric(status.zhName(), model.statusCountProperty(status).asString(), null));
+      pipeline
+          .getChildren()
+          .add(metric(status.zhName(), model.statusCountProperty(status).asString(), null));
     }
     VBox cases = panel(messages.get("panel.incidents"), levels, pipeline);
 
     Label devicesTotal = styled(new Label(), StyleClasses.METRIC_LABEL);
     devicesTotal.textProperty().bind(model.devicesTextProperty());
-    HBox health = new HBox(12,
-        metric(messages.get("devices.offline"), model.devicesOfflineProperty().asString(), StyleClasses.OFFLINE),
-        metric(messages.get("devices.fault"), model.devicesFaultProperty().asString(), StyleClasses.WARNING),
-        metric(messages.get("devices.alarm"), model.devicesAlarmProperty().asString(), StyleClasses.ALARM));
+    HBox health =
+        new HBox(
+            12,
+            metric(
+                messages.get("devices.offline"),
+                model.devicesOfflineProperty().asString(),
+                StyleClasses.OFFLINE),
+            metric(
+                messages.get("devices.fault"),
+                model.devicesFaultProperty().asString(),
+                StyleClasses.WARNING),
+            metric(
+                messages.get("devices.alarm"),
+                model.devicesAlarmProperty().asString(),
+                StyleClasses.ALARM));
     VBox devices = panel(messages.get("panel.devices"), devicesTotal, health);
 
     Label alert = styled(new Label(), StyleClasses.ALERT_LINE);
@@ -208,8 +245,15 @@ public final class ShellView {
       level.setText(incident.level().roman());
       StyleClasses.setState(level, StyleClasses.levelPseudoClass(incident.level().code()));
       title.setText(incident.title());
-      meta.setText(incident.code() + " · " + incident.category() + " · " + incident.status().zhName()
-          + (incident.overdue() ? " · ⏰超时" : "") + " · " + incident.location().address());
+      meta.setText(
+          incident.code()
+              + " · "
+              + incident.category()
+              + " · "
+              + incident.status().zhName()
+              + (incident.overdue() ? " · 【超时】" : "")
+              + " · "
+              + incident.location().address());
       setGraphic(row);
     }
   }
@@ -223,9 +267,20 @@ public final class ShellView {
         setText(null);
         return;
       }
-      boolean alarm = indicator.state() == IndicatorState.ALARM;
-      setText((alarm ? "■ " : "▲ ") + indicator.name() + "  " + indicator.value() + " " + indicator.unit());
-      StyleClasses.setState(this, alarm ? StyleClasses.ALARM : StyleClasses.WARNING);
+      String symbol =
+          switch (indicator.state()) {
+            case ALARM -> "■ ";
+            case WARNING -> "▲ ";
+            case NORMAL -> "● ";
+          };
+      setText(symbol + indicator.name() + "  " + indicator.value() + " " + indicator.unit());
+      StyleClasses.setState(
+          this,
+          switch (indicator.state()) {
+            case ALARM -> StyleClasses.ALARM;
+            case WARNING -> StyleClasses.WARNING;
+            case NORMAL -> StyleClasses.NORMAL;
+          });
     }
   }
 }

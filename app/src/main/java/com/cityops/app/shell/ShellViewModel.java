@@ -30,8 +30,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * What the shell shows, as FX properties: the feed badge and data age, the mode, case counts by level
- * and stage, device health, indicators in trouble and the newest open cases. No scene-graph types.
+ * What the shell shows, as FX properties: the feed badge and data age, the mode, case counts by
+ * level and stage, device health, indicators in trouble and the newest open cases. No scene-graph
+ * types.
  *
  * <p>FX thread only.
  */
@@ -41,13 +42,16 @@ public final class ShellViewModel {
 
   private final Messages messages;
   private final String userText;
-  private final ObjectProperty<FeedState> feedState = new SimpleObjectProperty<>(FeedState.CONNECTING);
+  private final ObjectProperty<FeedState> feedState =
+      new SimpleObjectProperty<>(FeedState.CONNECTING);
   private final StringProperty feedText = new SimpleStringProperty();
   private final StringProperty ageText = new SimpleStringProperty();
   private final StringProperty clockText = new SimpleStringProperty();
-  private final ObjectProperty<OperatingMode> mode = new SimpleObjectProperty<>(OperatingMode.NORMAL);
+  private final ObjectProperty<OperatingMode> mode =
+      new SimpleObjectProperty<>(OperatingMode.NORMAL);
   private final StringProperty modeText = new SimpleStringProperty();
-  private final Map<IncidentLevel, IntegerProperty> openByLevel = new EnumMap<>(IncidentLevel.class);
+  private final Map<IncidentLevel, IntegerProperty> openByLevel =
+      new EnumMap<>(IncidentLevel.class);
   private final Map<IncidentStatus, IntegerProperty> byStatus = new EnumMap<>(IncidentStatus.class);
   private final IntegerProperty open = new SimpleIntegerProperty();
   private final IntegerProperty overdue = new SimpleIntegerProperty();
@@ -59,7 +63,7 @@ public final class ShellViewModel {
   private final StringProperty alertText = new SimpleStringProperty();
   private final StringProperty serverText = new SimpleStringProperty();
   private final ObservableList<Incident> queue = FXCollections.observableArrayList();
-  private final ObservableList<Indicator> indicatorsInTrouble = FXCollections.observableArrayList();
+  private final ObservableList<Indicator> keyIndicators = FXCollections.observableArrayList();
   private Instant lastMessageAt;
   private long appliedVersion = -1;
 
@@ -87,26 +91,39 @@ public final class ShellViewModel {
     FeedStatus feed = summary.feed();
     feedState.set(feed.state());
     feedText.set(messages.get("feed." + feed.state().name().toLowerCase()));
-    lastMessageAt = feed.lastMessageAt();
-    serverText.set(messages.format("feed.server", feed.server()) + " · " + messages.format("feed.seq", summary.seq())
-        + (feed.error() == null ? "" : " · " + feed.error()));
+    lastMessageAt = summary.lastHeardAt();
+    serverText.set(
+        messages.format("feed.server", feed.server())
+            + " · "
+            + messages.format("feed.seq", summary.seq())
+            + (feed.error() == null ? "" : " · " + feed.error()));
     mode.set(summary.mode());
-    modeText.set(messages.get(summary.mode() == OperatingMode.EMERGENCY ? "mode.emergency" : "mode.normal"));
+    modeText.set(
+        messages.get(summary.mode() == OperatingMode.EMERGENCY ? "mode.emergency" : "mode.normal"));
     openByLevel.forEach((level, p) -> p.set(summary.openByLevel().getOrDefault(level, 0)));
     byStatus.forEach((status, p) -> p.set(summary.byStatus().getOrDefault(status, 0)));
     open.set(summary.open());
     overdue.set(summary.overdue());
-    long alarms = summary.indicatorsInTrouble().stream().filter(i -> i.state() == IndicatorState.ALARM).count();
-    indicatorsText.set(messages.format("indicators.summary", summary.indicatorCount(), alarms,
-        summary.indicatorsInTrouble().size() - alarms));
+    long alarms =
+        summary.indicatorsInTrouble().stream()
+            .filter(i -> i.state() == IndicatorState.ALARM)
+            .count();
+    indicatorsText.set(
+        messages.format(
+            "indicators.summary",
+            summary.indicatorCount(),
+            alarms,
+            summary.indicatorsInTrouble().size() - alarms));
     devicesText.set(messages.format("devices.summary", summary.deviceCount()));
     devicesOffline.set(summary.devicesOffline());
     devicesFault.set(summary.devicesFault());
     devicesAlarm.set(summary.devicesInAlarm());
-    alertText.set(summary.latestAlert() == null ? messages.get("alert.none")
-        : messages.format("alert.latest", summary.latestAlert().message()));
+    alertText.set(
+        summary.latestAlert() == null
+            ? messages.get("alert.none")
+            : messages.format("alert.latest", summary.latestAlert().message()));
     replaceIfChanged(queue, summary.newestOpen());
-    replaceIfChanged(indicatorsInTrouble, summary.indicatorsInTrouble());
+    replaceIfChanged(keyIndicators, summary.keyIndicators());
   }
 
   /** Advances the clock and the data age; called once a second. */
@@ -216,7 +233,8 @@ public final class ShellViewModel {
     return queue;
   }
 
-  public ObservableList<Indicator> indicatorsInTrouble() {
-    return indicatorsInTrouble;
+  /** Indicators in alarm or warning first, then the city-wide key indicators (关键体征). */
+  public ObservableList<Indicator> keyIndicators() {
+    return keyIndicators;
   }
 }

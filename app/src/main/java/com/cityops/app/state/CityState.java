@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The one store of what the client knows about the city: incidents, indicators, devices, layers, the
- * stream seq it is valid at, and the feed's status. Updated off the FX thread by the feed; read by
- * the FX bridge, which is told after every change and reads a consistent {@link CitySummary}.
+ * The one store of what the client knows about the city: incidents, indicators, devices, layers,
+ * the stream seq it is valid at, and the feed's status. Updated off the FX thread by the feed; read
+ * by the FX bridge, which is told after every change and reads a consistent {@link CitySummary}.
  * Idempotent: an incident version not newer than the one held is ignored.
  *
  * <p>Thread-safe (one lock; writes are short).
@@ -36,10 +36,14 @@ public final class CityState {
   private OperatingMode mode = OperatingMode.NORMAL;
   private long seq = -1;
   private Instant dataTime;
+  private Instant lastHeardAt;
   private FeedStatus feedStatus = FeedStatus.connecting("");
   private long changes;
 
-  /** Registers a callback run (on the writer's thread) after each change; it must only schedule work. */
+  /**
+   * Registers a callback run (on the writer's thread) after each change; it must only schedule
+   * work.
+   */
   public void onChange(Runnable listener) {
     listeners.add(listener);
   }
@@ -63,8 +67,8 @@ public final class CityState {
   }
 
   /**
-   * Applies one stream message whose seq directly follows the held one. The caller (the feed) checks
-   * the sequence; this method applies idempotently by id and version.
+   * Applies one stream message whose seq directly follows the held one. The caller (the feed)
+   * checks the sequence; this method applies idempotently by id and version.
    */
   public void apply(StreamEnvelope envelope) {
     synchronized (lock) {
@@ -107,8 +111,31 @@ public final class CityState {
     if (held == null) {
       return;
     }
-    indicators.put(update.id(), new Indicator(held.id(), held.name(), held.domain(), held.unit(), update.value(),
-        update.ts(), held.threshold(), update.state(), held.districtCode(), held.history()));
+    indicators.put(
+        update.id(),
+        new Indicator(
+            held.id(),
+            held.name(),
+            held.domain(),
+            held.unit(),
+            update.value(),
+            update.ts(),
+            held.threshold(),
+            update.state(),
+            held.districtCode(),
+            held.history()));
+  }
+
+  /**
+   * The backend was heard from at {@code at} (any message, heartbeats included): the data's age
+   * counts from here.
+   */
+  public void heard(Instant at) {
+    synchronized (lock) {
+      lastHeardAt = at;
+      changes++;
+    }
+    fire();
   }
 
   public void setFeedStatus(FeedStatus status) {
@@ -147,8 +174,17 @@ public final class CityState {
   /** A consistent summary for the views, computed under the lock. */
   public CitySummary summary() {
     synchronized (lock) {
-      return CitySummary.of(changes, seq, dataTime, mode, feedStatus, incidents.values(), indicators.values(),
-          devices.values(), recentAlerts);
+      return CitySummary.of(
+          changes,
+          seq,
+          dataTime,
+          lastHeardAt,
+          mode,
+          feedStatus,
+          incidents.values(),
+          indicators.values(),
+          devices.values(),
+          recentAlerts);
     }
   }
 

@@ -18,15 +18,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable picture of the city for the views: counts by level and status, the newest open cases,
- * indicators in trouble, device health, the latest alert. Built off the FX thread.
+ * An immutable picture of the city for the views: counts by level and status, the newest open
+ * cases, indicators in trouble, device health, the latest alert. Built off the FX thread.
  *
  * @param version grows with every state change, so the bridge can skip identical summaries
+ * @param lastHeardAt when the backend was last heard from (any message), or null
  */
 public record CitySummary(
     long version,
     long seq,
     Instant dataTime,
+    Instant lastHeardAt,
     OperatingMode mode,
     FeedStatus feed,
     int incidentsHeld,
@@ -36,6 +38,7 @@ public record CitySummary(
     List<Incident> newestOpen,
     int indicatorCount,
     List<Indicator> indicatorsInTrouble,
+    List<Indicator> keyIndicators,
     int deviceCount,
     int devicesOffline,
     int devicesFault,
@@ -44,8 +47,17 @@ public record CitySummary(
 
   static final int NEWEST = 40;
 
-  static CitySummary of(long version, long seq, Instant dataTime, OperatingMode mode, FeedStatus feed,
-      Collection<Incident> incidents, Collection<Indicator> indicators, Collection<Device> devices, List<Alert> alerts) {
+  static CitySummary of(
+      long version,
+      long seq,
+      Instant dataTime,
+      Instant lastHeardAt,
+      OperatingMode mode,
+      FeedStatus feed,
+      Collection<Incident> incidents,
+      Collection<Indicator> indicators,
+      Collection<Device> devices,
+      List<Alert> alerts) {
     Map<IncidentLevel, Integer> byLevel = new EnumMap<>(IncidentLevel.class);
     Map<IncidentStatus, Integer> byStatus = new EnumMap<>(IncidentStatus.class);
     int overdue = 0;
@@ -56,11 +68,24 @@ public record CitySummary(
         overdue += i.overdue() ? 1 : 0;
       }
     }
-    List<Incident> newest = incidents.stream().filter(i -> i.status().isOpen())
-        .sorted(Comparator.comparing(Incident::level).thenComparing(Incident::reportedAt, Comparator.reverseOrder()))
-        .limit(NEWEST).toList();
-    List<Indicator> trouble = indicators.stream().filter(i -> i.state() != IndicatorState.NORMAL)
-        .sorted(Comparator.comparing(Indicator::state).reversed().thenComparing(Indicator::id)).toList();
+    List<Incident> newest =
+        incidents.stream()
+            .filter(i -> i.status().isOpen())
+            .sorted(
+                Comparator.comparing(Incident::level)
+                    .thenComparing(Incident::reportedAt, Comparator.reverseOrder()))
+            .limit(NEWEST)
+            .toList();
+    List<Indicator> trouble =
+        indicators.stream()
+            .filter(i -> i.state() != IndicatorState.NORMAL)
+            .sorted(Comparator.comparing(Indicator::state).reversed().thenComparing(Indicator::id))
+            .toList();
+    List<Indicator> key = new java.util.ArrayList<>(trouble);
+    indicators.stream()
+        .filter(i -> i.districtCode() == null && i.state() == IndicatorState.NORMAL)
+        .sorted(Comparator.comparing(Indicator::domain).thenComparing(Indicator::id))
+        .forEach(key::add);
     int offline = 0;
     int fault = 0;
     int alarm = 0;
@@ -69,8 +94,26 @@ public record CitySummary(
       fault += d.status() == DeviceStatus.FAULT ? 1 : 0;
       alarm += d.alarm() ? 1 : 0;
     }
-    return new CitySummary(version, seq, dataTime, mode, feed, incidents.size(), byLevel, byStatus, overdue, newest,
-        indicators.size(), trouble, devices.size(), offline, fault, alarm, alerts.isEmpty() ? null : alerts.get(alerts.size() - 1));
+    return new CitySummary(
+        version,
+        seq,
+        dataTime,
+        lastHeardAt,
+        mode,
+        feed,
+        incidents.size(),
+        byLevel,
+        byStatus,
+        overdue,
+        newest,
+        indicators.size(),
+        trouble,
+        List.copyOf(key),
+        devices.size(),
+        offline,
+        fault,
+        alarm,
+        alerts.isEmpty() ? null : alerts.get(alerts.size() - 1));
   }
 
   public int open() {

@@ -23,25 +23,46 @@ class LiveFeedIT {
 
   @Test
   void followsTheBackendAndRecoversAfterItRestarts(@TempDir Path dataDir) {
-    SimConfig config = SimConfig.builder().port(0).dataDir(dataDir).speed(30).rate(200)
-        .heartbeat(Duration.ofMillis(500)).start(Instant.parse("2026-11-22T02:00:00Z")).build();
+    SimConfig config =
+        SimConfig.builder()
+            .port(0)
+            .dataDir(dataDir)
+            .speed(30)
+            .rate(200)
+            .heartbeat(Duration.ofMillis(500))
+            .start(Instant.parse("2026-11-22T02:00:00Z"))
+            .build();
     SimServer server = SimServer.start(config);
     int port = server.port();
     CityState state = new CityState();
-    try (LiveFeed feed = new LiveFeed(new BackendClient(server.baseUrl()), state, "supervisor", "supervisor",
-        Clock.systemUTC(), Duration.ofSeconds(3), new Random(1))) {
+    try (LiveFeed feed =
+        new LiveFeed(
+            new BackendClient(server.baseUrl()),
+            state,
+            "supervisor",
+            "supervisor",
+            Clock.systemUTC(),
+            Duration.ofSeconds(3),
+            new Random(1))) {
       feed.start();
-      await().atMost(Duration.ofSeconds(30)).until(() -> state.feedStatus().state() == FeedState.LIVE && state.seq() > 0);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> state.feedStatus().state() == FeedState.LIVE && state.seq() > 0);
 
       server.close();
-      await().atMost(Duration.ofSeconds(15)).until(() -> state.feedStatus().state() == FeedState.OFFLINE);
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(() -> state.feedStatus().state() == FeedState.OFFLINE);
 
       // Back on the same port with a frozen city clock, so the client can catch up to a fixed head.
       server = SimServer.start(config.toBuilder().port(port).speed(0.0001).rate(0).build());
       SimServer restarted = server;
       long head = restarted.world().headSeq();
-      await().atMost(Duration.ofSeconds(40)).until(() -> state.feedStatus().state() == FeedState.LIVE && state.seq() == head);
-      Map<String, Long> expected = versions(restarted.world().snapshot(Role.SUPERVISOR).incidents());
+      await()
+          .atMost(Duration.ofSeconds(40))
+          .until(() -> state.feedStatus().state() == FeedState.LIVE && state.seq() == head);
+      Map<String, Long> expected =
+          versions(restarted.world().snapshot(Role.SUPERVISOR).incidents());
       assertThat(versions(state.incidents())).isEqualTo(expected);
     } finally {
       server.close();

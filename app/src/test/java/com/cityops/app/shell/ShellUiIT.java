@@ -20,7 +20,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The real window (headless Monocle) against the real reference backend: it connects and shows the city. */
+/**
+ * The real window (headless Monocle) against the real reference backend: it connects and shows the
+ * city.
+ */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ShellUiIT {
@@ -29,7 +32,9 @@ class ShellUiIT {
 
   @Start
   void start(Stage stage) {
-    server = SimServer.start(SimConfig.builder().port(0).start(Instant.parse("2026-11-22T02:00:00Z")).build());
+    server =
+        SimServer.start(
+            SimConfig.builder().port(0).start(Instant.parse("2026-11-22T02:00:00Z")).build());
     app = UiTestSupport.open(stage, "--server", server.baseUrl(), "--user", "operator");
   }
 
@@ -41,10 +46,15 @@ class ShellUiIT {
 
   @Test
   void showsThatItIsConnectedAndFillsTheQueue(FxRobot robot) throws Exception {
-    await().atMost(Duration.ofSeconds(30)).until(() -> "实时".equals(robot.lookup("#feed-badge").queryAs(Label.class).getText()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> "实时".equals(robot.lookup("#feed-badge").queryAs(Label.class).getText()));
     ListView<?> queue = robot.lookup("#incident-queue").queryAs(ListView.class);
     await().atMost(Duration.ofSeconds(10)).until(() -> !queue.getItems().isEmpty());
-    assertThat(robot.lookup("#data-age").queryAs(Label.class).getText()).startsWith("数据");
+    Label age = robot.lookup("#data-age").queryAs(Label.class);
+    await().atMost(Duration.ofSeconds(5)).until(() -> age.getText().startsWith("数据"));
+    assertThat(age.getText()).matches("数据 \\d+秒前");
+    assertThat(robot.lookup("#indicator-list").queryAs(ListView.class).getItems()).isNotEmpty();
     UiTestSupport.snapshot(robot, Path.of("target", "screenshots", "shell-monocle.png"));
   }
 }

@@ -23,10 +23,26 @@ class CityStateTest {
   private final CityState state = new CityState();
 
   static Incident incident(String id, long version, IncidentStatus status, IncidentLevel level) {
-    return new Incident(id, "PT-20261122-0001", version, "真如镇街道积水", "道路积水", "", level,
-        IncidentSource.IOT_SENSOR, new Location(121.40, 31.25, "普陀区", "310107", "310107001", "310107001001"),
-        status, List.of(new StatusTransition(status, T0, "test", "")), ResponsibleLevel.STREET, List.of(), T0,
-        T0.plusSeconds(300), T0.plusSeconds(7200), false, null, null);
+    return new Incident(
+        id,
+        "PT-20261122-0001",
+        version,
+        "真如镇街道积水",
+        "道路积水",
+        "",
+        level,
+        IncidentSource.IOT_SENSOR,
+        new Location(121.40, 31.25, "普陀区", "310107", "310107001", "310107001001"),
+        status,
+        List.of(new StatusTransition(status, T0, "test", "")),
+        ResponsibleLevel.STREET,
+        List.of(),
+        T0,
+        T0.plusSeconds(300),
+        T0.plusSeconds(7200),
+        false,
+        null,
+        null);
   }
 
   private static StreamEnvelope upsert(long seq, Incident incident) {
@@ -35,7 +51,8 @@ class CityStateTest {
 
   @Test
   void ignoresAnIncidentVersionNotNewerThanTheOneHeld() {
-    state.replaceAll(new Snapshot(10, T0, OperatingMode.NORMAL, List.of(), List.of(), List.of(), List.of()));
+    state.replaceAll(
+        new Snapshot(10, T0, OperatingMode.NORMAL, List.of(), List.of(), List.of(), List.of()));
     state.apply(upsert(11, incident("a", 3, IncidentStatus.DISPATCHED, IncidentLevel.IV)));
     state.apply(upsert(12, incident("a", 2, IncidentStatus.REGISTERED, IncidentLevel.IV)));
     assertThat(state.incidents()).singleElement().extracting(Incident::version).isEqualTo(3L);
@@ -44,14 +61,23 @@ class CityStateTest {
 
   @Test
   void summaryCountsOpenCasesByLevelAndStage() {
-    state.replaceAll(new Snapshot(1, T0, OperatingMode.NORMAL,
-        List.of(incident("a", 1, IncidentStatus.HANDLING, IncidentLevel.II),
-            incident("b", 1, IncidentStatus.CLOSED, IncidentLevel.IV),
-            incident("c", 1, IncidentStatus.DISCOVERED, IncidentLevel.IV)),
-        List.of(), List.of(), List.of()));
+    state.replaceAll(
+        new Snapshot(
+            1,
+            T0,
+            OperatingMode.NORMAL,
+            List.of(
+                incident("a", 1, IncidentStatus.HANDLING, IncidentLevel.II),
+                incident("b", 1, IncidentStatus.CLOSED, IncidentLevel.IV),
+                incident("c", 1, IncidentStatus.DISCOVERED, IncidentLevel.IV)),
+            List.of(),
+            List.of(),
+            List.of()));
     CitySummary summary = state.summary();
     assertThat(summary.open()).isEqualTo(2);
-    assertThat(summary.openByLevel()).containsEntry(IncidentLevel.II, 1).containsEntry(IncidentLevel.IV, 1);
+    assertThat(summary.openByLevel())
+        .containsEntry(IncidentLevel.II, 1)
+        .containsEntry(IncidentLevel.IV, 1);
     assertThat(summary.byStatus()).containsEntry(IncidentStatus.CLOSED, 1);
     assertThat(summary.newestOpen()).extracting(Incident::id).containsExactly("a", "c");
   }
@@ -60,7 +86,8 @@ class CityStateTest {
   void tellsListenersAfterEveryChange() {
     AtomicInteger calls = new AtomicInteger();
     state.onChange(calls::incrementAndGet);
-    state.replaceAll(new Snapshot(1, T0, OperatingMode.NORMAL, List.of(), List.of(), List.of(), List.of()));
+    state.replaceAll(
+        new Snapshot(1, T0, OperatingMode.NORMAL, List.of(), List.of(), List.of(), List.of()));
     state.apply(upsert(2, incident("a", 1, IncidentStatus.DISCOVERED, IncidentLevel.IV)));
     assertThat(calls).hasValue(2);
   }

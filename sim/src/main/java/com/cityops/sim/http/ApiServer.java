@@ -30,7 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.locationtech.jts.geom.Envelope;
@@ -38,8 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The contract's REST endpoints and the stream, on Javalin (Jetty 12). Every error leaves as RFC 9457
- * problem+json; nothing a client sends can crash the server. Thread-safe.
+ * The contract's REST endpoints and the stream, on Javalin (Jetty 12). Every error leaves as RFC
+ * 9457 problem+json; nothing a client sends can crash the server. Thread-safe.
  */
 public final class ApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -54,7 +53,12 @@ public final class ApiServer {
   private final String version;
   private final Javalin javalin;
 
-  public ApiServer(CityWorld world, Map<String, String> passwords, java.nio.file.Path dataDir, Clock clock, String version) {
+  public ApiServer(
+      CityWorld world,
+      Map<String, String> passwords,
+      java.nio.file.Path dataDir,
+      Clock clock,
+      String version) {
     this.world = world;
     this.users = new Users(passwords);
     this.tokens = TokenService.create(dataDir);
@@ -86,57 +90,102 @@ public final class ApiServer {
     routes.get(ApiPaths.HEALTH, ctx -> json(ctx, status()));
     routes.get(ApiPaths.SNAPSHOT, ctx -> json(ctx, world.snapshot(user(ctx).role())));
     routes.get(ApiPaths.INCIDENTS, this::listIncidents);
-    routes.get(ApiPaths.INCIDENTS + "/{id}", ctx -> json(ctx,
-        world.incident(ctx.pathParam("id"), user(ctx).role()).orElseThrow(() -> notFound("case", ctx.pathParam("id")))));
+    routes.get(
+        ApiPaths.INCIDENTS + "/{id}",
+        ctx ->
+            json(
+                ctx,
+                world
+                    .incident(ctx.pathParam("id"), user(ctx).role())
+                    .orElseThrow(() -> notFound("case", ctx.pathParam("id")))));
     routes.post(ApiPaths.INCIDENTS + "/{id}/actions", this::act);
     routes.get(ApiPaths.INDICATORS, this::listIndicators);
-    routes.get(ApiPaths.INDICATORS + "/{id}", ctx -> json(ctx,
-        world.indicator(ctx.pathParam("id")).orElseThrow(() -> notFound("indicator", ctx.pathParam("id")))));
+    routes.get(
+        ApiPaths.INDICATORS + "/{id}",
+        ctx ->
+            json(
+                ctx,
+                world
+                    .indicator(ctx.pathParam("id"))
+                    .orElseThrow(() -> notFound("indicator", ctx.pathParam("id")))));
     routes.get(ApiPaths.INDICATORS + "/{id}/history", this::history);
     routes.get(ApiPaths.DEVICES, this::listDevices);
-    routes.get(ApiPaths.DEVICES + "/{id}", ctx -> json(ctx,
-        world.device(ctx.pathParam("id")).orElseThrow(() -> notFound("device", ctx.pathParam("id")))));
+    routes.get(
+        ApiPaths.DEVICES + "/{id}",
+        ctx ->
+            json(
+                ctx,
+                world
+                    .device(ctx.pathParam("id"))
+                    .orElseThrow(() -> notFound("device", ctx.pathParam("id")))));
     routes.get(ApiPaths.LAYERS, ctx -> json(ctx, ItemList.of(world.headSeq(), world.layers())));
     routes.get(ApiPaths.LAYERS + "/{id}/features", this::features);
     routes.post(ApiPaths.SIM_SCENARIO, this::scenario);
     routes.ws(ApiPaths.STREAM, new StreamEndpoint(world, tokens, clock)::configure);
     routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, e.problem(), e.getMessage()));
     routes.exception(ActionRejected.class, (e, ctx) -> problem(ctx, e.problem(), e.getMessage()));
-    routes.exception(Json.MalformedJsonException.class, (e, ctx) -> problem(ctx, ProblemType.MALFORMED_JSON, e.getMessage()));
+    routes.exception(
+        Json.MalformedJsonException.class,
+        (e, ctx) -> problem(ctx, ProblemType.MALFORMED_JSON, e.getMessage()));
     routes.exception(HttpResponseException.class, this::httpProblem);
-    routes.exception(Exception.class, (e, ctx) -> {
-      LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-      problem(ctx, ProblemType.INTERNAL, "the server failed unexpectedly (" + e.getClass().getSimpleName() + "); see its log");
-    });
-    routes.error(404, ctx -> {
-      String sent = ctx.res().getContentType();
-      if (sent == null || !sent.startsWith(Problem.MEDIA_TYPE)) {
-        problem(ctx, ProblemType.NOT_FOUND, "no endpoint " + ctx.method() + " " + ctx.path());
-      }
-    });
-    routes.error(405, ctx -> problem(ctx, ProblemType.INVALID_REQUEST, "method " + ctx.method() + " is not allowed on " + ctx.path()));
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+          problem(
+              ctx,
+              ProblemType.INTERNAL,
+              "the server failed unexpectedly (" + e.getClass().getSimpleName() + "); see its log");
+        });
+    routes.error(
+        404,
+        ctx -> {
+          String sent = ctx.res().getContentType();
+          if (sent == null || !sent.startsWith(Problem.MEDIA_TYPE)) {
+            problem(ctx, ProblemType.NOT_FOUND, "no endpoint " + ctx.method() + " " + ctx.path());
+          }
+        });
+    routes.error(
+        405,
+        ctx ->
+            problem(
+                ctx,
+                ProblemType.INVALID_REQUEST,
+                "method " + ctx.method() + " is not allowed on " + ctx.path()));
   }
 
   // ---- authentication ---------------------------------------------------------------------------
 
   private void authenticate(Context ctx) {
     if (ctx.contentLength() > MAX_BODY_BYTES) {
-      throw new BadRequest(ProblemType.PAYLOAD_TOO_LARGE,
+      throw new BadRequest(
+          ProblemType.PAYLOAD_TOO_LARGE,
           "request body is " + ctx.contentLength() + " bytes; the limit is " + MAX_BODY_BYTES);
     }
     String path = ctx.path();
-    if (path.equals(ApiPaths.LOGIN) || path.equals(ApiPaths.HEALTH) || path.equals(ApiPaths.STREAM)) {
+    if (path.equals(ApiPaths.LOGIN)
+        || path.equals(ApiPaths.HEALTH)
+        || path.equals(ApiPaths.STREAM)) {
       return;
     }
     String header = ctx.header("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"cityops\"");
-      throw new BadRequest(ProblemType.UNAUTHORIZED, "sign in with POST " + ApiPaths.LOGIN + " and send 'Authorization: Bearer <token>'");
+      throw new BadRequest(
+          ProblemType.UNAUTHORIZED,
+          "sign in with POST " + ApiPaths.LOGIN + " and send 'Authorization: Bearer <token>'");
     }
-    Users.User user = tokens.verify(header.substring(7).trim(), clock.instant()).orElseThrow(() -> {
-      ctx.header("WWW-Authenticate", "Bearer realm=\"cityops\", error=\"invalid_token\"");
-      return new BadRequest(ProblemType.UNAUTHORIZED, "the bearer token is invalid or expired; sign in again");
-    });
+    Users.User user =
+        tokens
+            .verify(header.substring(7).trim(), clock.instant())
+            .orElseThrow(
+                () -> {
+                  ctx.header(
+                      "WWW-Authenticate", "Bearer realm=\"cityops\", error=\"invalid_token\"");
+                  return new BadRequest(
+                      ProblemType.UNAUTHORIZED,
+                      "the bearer token is invalid or expired; sign in again");
+                });
     ctx.attribute(USER, user);
   }
 
@@ -149,17 +198,36 @@ public final class ApiServer {
     if (request.username() == null || request.password() == null) {
       throw new BadRequest(ProblemType.INVALID_REQUEST, "login needs 'username' and 'password'");
     }
-    Users.User user = users.authenticate(request.username(), request.password()).orElseThrow(() ->
-        new BadRequest(ProblemType.BAD_CREDENTIALS, "wrong username or password for '" + request.username() + "'"));
+    Users.User user =
+        users
+            .authenticate(request.username(), request.password())
+            .orElseThrow(
+                () ->
+                    new BadRequest(
+                        ProblemType.BAD_CREDENTIALS,
+                        "wrong username or password for '" + request.username() + "'"));
     Instant expires = clock.instant().plus(TokenService.LIFETIME);
-    json(ctx, new LoginResponse(tokens.issue(user, expires), user.username(), user.displayName(), user.role(), expires));
+    json(
+        ctx,
+        new LoginResponse(
+            tokens.issue(user, expires),
+            user.username(),
+            user.displayName(),
+            user.role(),
+            expires));
   }
 
   // ---- resources --------------------------------------------------------------------------------
 
   private ServerStatus status() {
-    return new ServerStatus("ok", version, world.headSeq(), clock.instant(), world.cityTime(),
-        world.scenario().wireName(), world.mode());
+    return new ServerStatus(
+        "ok",
+        version,
+        world.headSeq(),
+        clock.instant(),
+        world.cityTime(),
+        world.scenario().wireName(),
+        world.mode());
   }
 
   private void listIncidents(Context ctx) {
@@ -167,10 +235,12 @@ public final class ApiServer {
     IncidentLevel level = QueryParams.level(ctx.queryParam("level"));
     String district = ctx.queryParam("district");
     Envelope bbox = QueryParams.bbox(ctx.queryParam("bbox"));
-    Predicate<Incident> filter = i -> (status == null || i.status() == status)
-        && (level == null || i.level() == level)
-        && (district == null || district.equals(i.location().districtCode()))
-        && (bbox == null || bbox.contains(i.location().lon(), i.location().lat()));
+    Predicate<Incident> filter =
+        i ->
+            (status == null || i.status() == status)
+                && (level == null || i.level() == level)
+                && (district == null || district.equals(i.location().districtCode()))
+                && (bbox == null || bbox.contains(i.location().lon(), i.location().lat()));
     var role = user(ctx).role();
     var answer = world.list(w -> w.incidents(filter, role));
     json(ctx, ItemList.of(answer.seq(), answer.value()));
@@ -179,17 +249,21 @@ public final class ApiServer {
   private void listIndicators(Context ctx) {
     var domain = QueryParams.domain(ctx.queryParam("domain"));
     String district = ctx.queryParam("district");
-    Predicate<Indicator> filter = i -> (domain == null || i.domain() == domain)
-        && (district == null || district.equals(i.districtCode()));
+    Predicate<Indicator> filter =
+        i ->
+            (domain == null || i.domain() == domain)
+                && (district == null || district.equals(i.districtCode()));
     var answer = world.list(w -> w.indicators(filter));
     json(ctx, ItemList.of(answer.seq(), answer.value()));
   }
 
   private void history(Context ctx) {
     Instant to = QueryParams.instant("to", ctx.queryParam("to"), world.cityTime());
-    Instant from = QueryParams.instant("from", ctx.queryParam("from"), to.minus(Duration.ofHours(24)));
+    Instant from =
+        QueryParams.instant("from", ctx.queryParam("from"), to.minus(Duration.ofHours(24)));
     if (!from.isBefore(to)) {
-      throw new BadRequest(ProblemType.INVALID_REQUEST, "from (" + from + ") must be before to (" + to + ")");
+      throw new BadRequest(
+          ProblemType.INVALID_REQUEST, "from (" + from + ") must be before to (" + to + ")");
     }
     String id = ctx.pathParam("id");
     json(ctx, world.history(id, from, to).orElseThrow(() -> notFound("indicator", id)));
@@ -199,9 +273,11 @@ public final class ApiServer {
     var type = QueryParams.deviceType(ctx.queryParam("type"));
     var status = QueryParams.deviceStatus(ctx.queryParam("status"));
     Envelope bbox = QueryParams.bbox(ctx.queryParam("bbox"));
-    Predicate<Device> filter = d -> (type == null || d.type() == type)
-        && (status == null || d.status() == status)
-        && (bbox == null || bbox.contains(d.location().lon(), d.location().lat()));
+    Predicate<Device> filter =
+        d ->
+            (type == null || d.type() == type)
+                && (status == null || d.status() == status)
+                && (bbox == null || bbox.contains(d.location().lon(), d.location().lat()));
     var answer = world.list(w -> w.devices(filter));
     json(ctx, ItemList.of(answer.seq(), answer.value()));
   }
@@ -233,20 +309,30 @@ public final class ApiServer {
   private void act(Context ctx) {
     String key = ctx.header(ApiPaths.IDEMPOTENCY_KEY_HEADER);
     if (key == null || key.isBlank()) {
-      throw new BadRequest(ProblemType.MISSING_IDEMPOTENCY_KEY,
-          "actions need an '" + ApiPaths.IDEMPOTENCY_KEY_HEADER + "' header (a new UUID per action, the same on retries)");
+      throw new BadRequest(
+          ProblemType.MISSING_IDEMPOTENCY_KEY,
+          "actions need an '"
+              + ApiPaths.IDEMPOTENCY_KEY_HEADER
+              + "' header (a new UUID per action, the same on retries)");
     }
     if (key.length() > 128) {
-      throw new BadRequest(ProblemType.INVALID_REQUEST, "Idempotency-Key is longer than 128 characters");
+      throw new BadRequest(
+          ProblemType.INVALID_REQUEST, "Idempotency-Key is longer than 128 characters");
     }
     Users.User user = user(ctx);
     String id = ctx.pathParam("id");
     IncidentAction action = readBody(ctx, IncidentAction.class);
     if (action.type() == null) {
-      throw new BadRequest(ProblemType.INVALID_REQUEST, "action 'type' is required: ack, dispatch, escalate, feedback, verify, close or merge");
+      throw new BadRequest(
+          ProblemType.INVALID_REQUEST,
+          "action 'type' is required: ack, dispatch, escalate, feedback, verify, close or merge");
     }
-    String actor = action.actor() == null || action.actor().isBlank() ? user.displayName() + "(" + user.username() + ")" : action.actor();
-    ActionOutcome outcome = world.act(id, action, key, fingerprint(id, ctx.body()), actor, user.role());
+    String actor =
+        action.actor() == null || action.actor().isBlank()
+            ? user.displayName() + "(" + user.username() + ")"
+            : action.actor();
+    ActionOutcome outcome =
+        world.act(id, action, key, fingerprint(id, ctx.body()), actor, user.role());
     if (outcome.replayed()) {
       ctx.header("Idempotent-Replayed", "true");
     }
@@ -270,7 +356,9 @@ public final class ApiServer {
   private static <T> T readBody(Context ctx, Class<T> type) {
     String contentType = ctx.contentType();
     if (contentType != null && !contentType.toLowerCase().startsWith(JSON)) {
-      throw new BadRequest(ProblemType.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json, not " + contentType);
+      throw new BadRequest(
+          ProblemType.UNSUPPORTED_MEDIA_TYPE,
+          "send the body as application/json, not " + contentType);
     }
     return Json.read(ctx.body(), type);
   }
@@ -283,20 +371,26 @@ public final class ApiServer {
     send(ctx, 200, JSON, Json.write(body));
   }
 
-  /** Sends UTF-8 bytes ourselves: Jetty would encode a String as ISO-8859-1 for types it does not know. */
+  /**
+   * Sends UTF-8 bytes ourselves: Jetty would encode a String as ISO-8859-1 for types it does not
+   * know.
+   */
   private static void send(Context ctx, int status, String contentType, String body) {
-    ctx.status(status).contentType(contentType + ";charset=utf-8").result(body.getBytes(StandardCharsets.UTF_8));
+    ctx.status(status)
+        .contentType(contentType + ";charset=utf-8")
+        .result(body.getBytes(StandardCharsets.UTF_8));
   }
 
   private void httpProblem(HttpResponseException e, Context ctx) {
-    ProblemType type = switch (e.getStatus()) {
-      case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-      case 404 -> ProblemType.NOT_FOUND;
-      case 401 -> ProblemType.UNAUTHORIZED;
-      case 403 -> ProblemType.FORBIDDEN;
-      case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-      default -> e.getStatus() >= 500 ? ProblemType.INTERNAL : ProblemType.INVALID_REQUEST;
-    };
+    ProblemType type =
+        switch (e.getStatus()) {
+          case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+          case 404 -> ProblemType.NOT_FOUND;
+          case 401 -> ProblemType.UNAUTHORIZED;
+          case 403 -> ProblemType.FORBIDDEN;
+          case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+          default -> e.getStatus() >= 500 ? ProblemType.INTERNAL : ProblemType.INVALID_REQUEST;
+        };
     problem(ctx, type, e.getMessage());
   }
 

@@ -12,7 +12,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.locationtech.jts.geom.Envelope;
 
-/** Parses query parameters strictly: a bad value is a 400 naming the parameter and what is allowed. */
+/**
+ * Parses query parameters strictly: a bad value is a 400 naming the parameter and what is allowed.
+ */
 final class QueryParams {
   private QueryParams() {}
 
@@ -37,7 +39,10 @@ final class QueryParams {
       }
     }
     if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) {
-      throw bad("bbox " + text + " is outside lon [-180,180] / lat [-90,90] (order: minLon,minLat,maxLon,maxLat)");
+      throw bad(
+          "bbox "
+              + text
+              + " is outside lon [-180,180] / lat [-90,90] (order: minLon,minLat,maxLon,maxLat)");
     }
     if (v[0] > v[2] || v[1] > v[3]) {
       throw bad("bbox " + text + " has min greater than max (order: minLon,minLat,maxLon,maxLat)");
@@ -79,7 +84,8 @@ final class QueryParams {
     try {
       return IncidentLevel.ofCode(Integer.parseInt(text.trim()));
     } catch (IllegalArgumentException e) {
-      throw new BadRequest(ProblemType.INVALID_REQUEST, "level must be 1 (Ⅰ) to 4 (Ⅳ), got '" + text + "'");
+      throw new BadRequest(
+          ProblemType.INVALID_REQUEST, "level must be 1 (Ⅰ) to 4 (Ⅳ), got '" + text + "'");
     }
   }
 
@@ -90,7 +96,9 @@ final class QueryParams {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw new BadRequest(ProblemType.INVALID_REQUEST, name + " must be an ISO-8601 instant such as 2026-11-22T08:00:00Z, got '" + text + "'");
+      throw new BadRequest(
+          ProblemType.INVALID_REQUEST,
+          name + " must be an ISO-8601 instant such as 2026-11-22T08:00:00Z, got '" + text + "'");
     }
   }
 
@@ -105,7 +113,8 @@ final class QueryParams {
       }
       return since;
     } catch (NumberFormatException e) {
-      throw new BadRequest(ProblemType.INVALID_REQUEST, "since must be a stream seq ≥ 0, got '" + text + "'");
+      throw new BadRequest(
+          ProblemType.INVALID_REQUEST, "since must be a stream seq ≥ 0, got '" + text + "'");
     }
   }
 
@@ -113,8 +122,15 @@ final class QueryParams {
     try {
       return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new BadRequest(ProblemType.INVALID_REQUEST, name + " '" + text + "' is unknown; allowed: "
-          + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+      throw new BadRequest(
+          ProblemType.INVALID_REQUEST,
+          name
+              + " '"
+              + text
+              + "' is unknown; allowed: "
+              + Arrays.stream(type.getEnumConstants())
+                  .map(c -> c.name().toLowerCase(Locale.ROOT))
+                  .toList());
     }
   }
 }

@@ -39,16 +39,19 @@ final class StreamEndpoint {
     ws.onConnect(this::connect);
     ws.onClose(ctx -> cancel(ctx.sessionId()));
     ws.onError(ctx -> cancel(ctx.sessionId()));
-    ws.onMessage(ctx -> { }); // the stream is one-way; client messages are ignored
+    ws.onMessage(ctx -> {}); // the stream is one-way; client messages are ignored
   }
 
   private void connect(WsConnectContext ctx) {
     String header = ctx.header("Authorization");
-    String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-        ? header.substring(7).trim() : ctx.queryParam("access_token");
+    String token =
+        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? header.substring(7).trim()
+            : ctx.queryParam("access_token");
     var user = tokens.verify(token, clock.instant());
     if (user.isEmpty()) {
-      ctx.closeSession(ApiPaths.CLOSE_UNAUTHORIZED, "sign in first: bearer token missing, invalid or expired");
+      ctx.closeSession(
+          ApiPaths.CLOSE_UNAUTHORIZED, "sign in first: bearer token missing, invalid or expired");
       return;
     }
     long since;
@@ -63,7 +66,8 @@ final class StreamEndpoint {
     }
     ctx.session.setIdleTimeout(java.time.Duration.ofMinutes(2));
     try {
-      subscriptions.put(ctx.sessionId(), world.subscribe(new SessionSink(ctx.session), user.get().role(), since));
+      subscriptions.put(
+          ctx.sessionId(), world.subscribe(new SessionSink(ctx.session), user.get().role(), since));
     } catch (CityWorld.ResumeRefused e) {
       LOG.info("refused resume: {}", e.getMessage());
       ctx.closeSession(ApiPaths.CLOSE_RESUME_REFUSED, truncate(e.getMessage()));
@@ -80,7 +84,9 @@ final class StreamEndpoint {
   /** WebSocket close reasons are limited to 123 bytes. */
   private static String truncate(String reason) {
     byte[] bytes = reason.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    return bytes.length <= 120 ? reason : new String(bytes, 0, 120, java.nio.charset.StandardCharsets.UTF_8);
+    return bytes.length <= 120
+        ? reason
+        : new String(bytes, 0, 120, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Sends a batch and waits for the last frame to be written: back-pressure for slow clients. */

@@ -17,9 +17,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Bearer tokens signed with HMAC-SHA256: {@code base64url(user|role|expiry).base64url(mac)}. The key
- * lives in the data directory, so tokens stay valid across a server restart (clients resume without
- * signing in again). Thread-safe.
+ * Bearer tokens signed with HMAC-SHA256: {@code base64url(user|role|expiry).base64url(mac)}. The
+ * key lives in the data directory, so tokens stay valid across a server restart (clients resume
+ * without signing in again). Thread-safe.
  */
 final class TokenService {
   static final Duration LIFETIME = Duration.ofHours(12);

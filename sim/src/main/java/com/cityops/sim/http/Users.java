@@ -1,14 +1,14 @@
 package com.cityops.sim.http;
 
 import com.cityops.api.Role;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The demo accounts: {@code viewer}, {@code operator}, {@code supervisor}, each with the role of the
- * same name; the password is the name unless the server was given another.
+ * The demo accounts: {@code viewer}, {@code operator}, {@code supervisor}, each with the role of
+ * the same name; the password is the name unless the server was given another.
  */
 final class Users {
   private static final Map<String, Role> ROLES =
@@ -21,7 +21,8 @@ final class Users {
   Users(Map<String, String> overrides) {
     for (String name : overrides.keySet()) {
       if (!ROLES.containsKey(name)) {
-        throw new IllegalArgumentException("no demo account '" + name + "'; accounts: " + ROLES.keySet());
+        throw new IllegalArgumentException(
+            "no demo account '" + name + "'; accounts: " + ROLES.keySet());
       }
     }
     this.passwords = overrides;

@@ -4,8 +4,8 @@ import com.cityops.api.IndicatorDomain;
 import com.cityops.api.Threshold;
 
 /**
- * One vital sign and how the simulator makes its values: {@code baseline + amplitude × profile(hour)
- * + rainGain × rain + incidentGain × open cases + noise}, clamped to [min, max].
+ * One vital sign and how the simulator makes its values: {@code baseline + amplitude ×
+ * profile(hour) + rainGain × rain + incidentGain × open cases + noise}, clamped to [min, max].
  *
  * @param districtCode null for a city-wide indicator
  * @param rainGain change per mm/h of rain

@@ -20,10 +20,10 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * The append-only event journal: assigns the strictly increasing stream seq, writes every message to
- * {@code journal.jsonl} (when a data directory is given) and flushes it <em>before</em> anyone may
- * send it, so a restarted server never re-uses a seq a client has already seen. The newest messages
- * stay in memory for resuming clients.
+ * The append-only event journal: assigns the strictly increasing stream seq, writes every message
+ * to {@code journal.jsonl} (when a data directory is given) and flushes it <em>before</em> anyone
+ * may send it, so a restarted server never re-uses a seq a client has already seen. The newest
+ * messages stay in memory for resuming clients.
  *
  * <p>Not thread-safe: the owner (the world, under its lock) is the single writer.
  */
@@ -101,8 +101,14 @@ public final class EventJournal implements AutoCloseable {
             }
             if (envelope.seq() <= head) {
               throw new IllegalStateException(
-                  "journal " + file + " line " + lineNo + ": seq " + envelope.seq()
-                      + " does not follow " + head);
+                  "journal "
+                      + file
+                      + " line "
+                      + lineNo
+                      + ": seq "
+                      + envelope.seq()
+                      + " does not follow "
+                      + head);
             }
             head = envelope.seq();
             last = envelope.ts();
@@ -128,7 +134,8 @@ public final class EventJournal implements AutoCloseable {
   public List<JournalEntry> append(List<PendingEvent> events) {
     List<JournalEntry> entries = new ArrayList<>(events.size());
     for (PendingEvent event : events) {
-      StreamEnvelope envelope = new StreamEnvelope(++headSeq, event.ts(), event.type(), event.payload());
+      StreamEnvelope envelope =
+          new StreamEnvelope(++headSeq, event.ts(), event.type(), event.payload());
       String json = Json.write(envelope);
       JournalEntry entry = entryOf(envelope, json, masker);
       entries.add(entry);

@@ -3,8 +3,8 @@ package com.cityops.sim.stream;
 import com.cityops.api.StreamEventType;
 
 /**
- * One journaled stream message, already serialised. {@code maskedJson} is the variant for roles that
- * may not see personal data, or null when the message holds none.
+ * One journaled stream message, already serialised. {@code maskedJson} is the variant for roles
+ * that may not see personal data, or null when the message holds none.
  */
 public record JournalEntry(long seq, StreamEventType type, String json, String maskedJson) {
 

@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fans journaled messages out to connected clients. Each client has its own bounded queue and sender
- * thread, so one slow client never delays the simulation or the others; a client that falls more than
- * {@code queueCapacity} messages behind is closed with {@link ApiPaths#CLOSE_TOO_SLOW} and resumes
- * with {@code since}.
+ * Fans journaled messages out to connected clients. Each client has its own bounded queue and
+ * sender thread, so one slow client never delays the simulation or the others; a client that falls
+ * more than {@code queueCapacity} messages behind is closed with {@link ApiPaths#CLOSE_TOO_SLOW}
+ * and resumes with {@code since}.
  *
  * <p>Thread-safe. {@link #subscribe} and {@link #publish} must be called under the same lock as the
  * journal's append, which is what makes "backlog, then live" gap-free and duplicate-free.
@@ -38,10 +38,11 @@ public final class StreamHub implements AutoCloseable {
   }
 
   /**
-   * Starts streaming to {@code sink}: first {@code backlog}, then every message published after this
-   * call.
+   * Starts streaming to {@code sink}: first {@code backlog}, then every message published after
+   * this call.
    */
-  public Subscription subscribe(StreamSink sink, boolean seesPersonalData, List<JournalEntry> backlog) {
+  public Subscription subscribe(
+      StreamSink sink, boolean seesPersonalData, List<JournalEntry> backlog) {
     var subscriber = new Subscriber(sink, seesPersonalData);
     for (JournalEntry entry : backlog) {
       subscriber.queue.add(entry.jsonFor(seesPersonalData));
@@ -64,7 +65,10 @@ public final class StreamHub implements AutoCloseable {
     String json =
         Json.write(
             new StreamEnvelope(
-                headSeq, serverTime, StreamEventType.HEARTBEAT, new Heartbeat(headSeq, serverTime)));
+                headSeq,
+                serverTime,
+                StreamEventType.HEARTBEAT,
+                new Heartbeat(headSeq, serverTime)));
     for (Subscriber subscriber : subscribers) {
       subscriber.offer(json);
     }

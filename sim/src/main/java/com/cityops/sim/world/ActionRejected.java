@@ -2,7 +2,10 @@ package com.cityops.sim.world;
 
 import com.cityops.api.ProblemType;
 
-/** An operator action the world refuses, with the problem to answer and a reason a person can act on. */
+/**
+ * An operator action the world refuses, with the problem to answer and a reason a person can act
+ * on.
+ */
 public final class ActionRejected extends RuntimeException {
   private final ProblemType problem;
 

@@ -32,14 +32,16 @@ public final class CaseWorkflow {
   /** Departments the routing rules know; dispatching to others is refused. */
   public static final Set<String> DEPARTMENTS =
       Set.of(
-          "城管", "交通", "应急", "水务", "交警", "公安", "消防", "燃气", "生态环境", "市场监管", "住建",
-          "绿化市容", "规划资源", "街镇");
+          "城管", "交通", "应急", "水务", "交警", "公安", "消防", "燃气", "生态环境", "市场监管", "住建", "绿化市容", "规划资源",
+          "街镇");
 
   private static final Set<ActionType> SUPERVISOR_ONLY_FOR_MAJOR = EnumSet.of(ActionType.CLOSE);
 
   private final Function<String, String> communityOfGrid;
 
-  /** @param communityOfGrid the residents' committee (居委会) of a grid code, for notifications */
+  /**
+   * @param communityOfGrid the residents' committee (居委会) of a grid code, for notifications
+   */
   public CaseWorkflow(Function<String, String> communityOfGrid) {
     this.communityOfGrid = communityOfGrid;
   }
@@ -57,11 +59,14 @@ public final class CaseWorkflow {
       Instant now,
       Function<String, Optional<Incident>> lookup) {
     if (!role.mayAct()) {
-      throw new ActionRejected(ProblemType.FORBIDDEN, "role " + role.name().toLowerCase() + " may view cases but not act on them");
+      throw new ActionRejected(
+          ProblemType.FORBIDDEN,
+          "role " + role.name().toLowerCase() + " may view cases but not act on them");
     }
     if (action.type() == null) {
       throw new ActionRejected(
-          ProblemType.INVALID_REQUEST, "action 'type' is required: one of " + List.of(ActionType.values()));
+          ProblemType.INVALID_REQUEST,
+          "action 'type' is required: one of " + List.of(ActionType.values()));
     }
     if (incident.status() == CLOSED) {
       throw illegal(incident, action.type(), "the case is already closed (结案)");
@@ -86,7 +91,8 @@ public final class CaseWorkflow {
         if (action.deadline() != null) {
           if (!action.deadline().isAfter(now)) {
             throw new ActionRejected(
-                ProblemType.INVALID_REQUEST, "dispatch deadline " + action.deadline() + " is not in the future");
+                ProblemType.INVALID_REQUEST,
+                "dispatch deadline " + action.deadline() + " is not in the future");
           }
           edit.resolveDeadline(action.deadline());
         }
@@ -107,9 +113,17 @@ public final class CaseWorkflow {
         }
         IncidentLevel next = incident.level().escalated();
         edit.level(next)
-            .note(now, actor,
-                join("升级为" + next.roman() + "级（" + next.zhName() + "），移交"
-                    + next.responsibleLevel().zhName(), note));
+            .note(
+                now,
+                actor,
+                join(
+                    "升级为"
+                        + next.roman()
+                        + "级（"
+                        + next.zhName()
+                        + "），移交"
+                        + next.responsibleLevel().zhName(),
+                    note));
       }
       case FEEDBACK -> {
         requireStatus(incident, action.type(), DISPATCHED, HANDLING);
@@ -134,18 +148,24 @@ public final class CaseWorkflow {
       case MERGE -> {
         String targetId = action.targetId();
         if (targetId == null || targetId.isBlank()) {
-          throw new ActionRejected(ProblemType.INVALID_REQUEST, "merge needs 'targetId', the case this one duplicates");
+          throw new ActionRejected(
+              ProblemType.INVALID_REQUEST, "merge needs 'targetId', the case this one duplicates");
         }
         if (targetId.equals(incident.id())) {
-          throw new ActionRejected(ProblemType.INVALID_REQUEST, "a case cannot be merged into itself");
+          throw new ActionRejected(
+              ProblemType.INVALID_REQUEST, "a case cannot be merged into itself");
         }
         Incident target =
             lookup
                 .apply(targetId)
                 .orElseThrow(
-                    () -> new ActionRejected(ProblemType.INVALID_REQUEST, "merge target " + targetId + " does not exist"));
+                    () ->
+                        new ActionRejected(
+                            ProblemType.INVALID_REQUEST,
+                            "merge target " + targetId + " does not exist"));
         if (target.status() == CLOSED) {
-          throw illegal(incident, action.type(), "merge target " + target.code() + " is already closed");
+          throw illegal(
+              incident, action.type(), "merge target " + target.code() + " is already closed");
         }
         edit.mergedInto(targetId).moveTo(CLOSED, now, actor, join("合并至" + target.code(), note));
       }
@@ -174,13 +194,17 @@ public final class CaseWorkflow {
       case REGISTERED -> {
         List<String> departments = routeFor(incident, category);
         edit.departments(departments)
-            .moveTo(DISPATCHED, now, "智能派单", "派单至" + String.join("、", departments) + notified(incident));
+            .moveTo(
+                DISPATCHED,
+                now,
+                "智能派单",
+                "派单至" + String.join("、", departments) + notified(incident));
       }
       case DISPATCHED -> edit.moveTo(HANDLING, now, departments(incident), firstDept + "已到场处置");
       case HANDLING -> edit.moveTo(FEEDBACK, now, departments(incident), "处置完毕，上传现场照片");
       case FEEDBACK -> edit.moveTo(VERIFYING, now, "网格员核查", "现场核查通过");
-      case VERIFYING -> edit.moveTo(CLOSED, now,
-          incident.level().code() <= 2 ? "市级中心值班长" : "平台结案", "结案归档");
+      case VERIFYING ->
+          edit.moveTo(CLOSED, now, incident.level().code() <= 2 ? "市级中心值班长" : "平台结案", "结案归档");
       default -> throw new IllegalStateException("unhandled status " + status);
     }
     return Optional.of(settled(edit.done(), now));
@@ -203,14 +227,31 @@ public final class CaseWorkflow {
 
   private static Incident withFlag(Incident incident, boolean overdue, long version) {
     return new Incident(
-        incident.id(), incident.code(), version, incident.title(), incident.category(),
-        incident.description(), incident.level(), incident.source(), incident.location(),
-        incident.status(), incident.timeline(), incident.responsibleLevel(), incident.departments(),
-        incident.reportedAt(), incident.dispatchDeadline(), incident.resolveDeadline(), overdue,
-        incident.reporter(), incident.mergedInto());
+        incident.id(),
+        incident.code(),
+        version,
+        incident.title(),
+        incident.category(),
+        incident.description(),
+        incident.level(),
+        incident.source(),
+        incident.location(),
+        incident.status(),
+        incident.timeline(),
+        incident.responsibleLevel(),
+        incident.departments(),
+        incident.reportedAt(),
+        incident.dispatchDeadline(),
+        incident.resolveDeadline(),
+        overdue,
+        incident.reporter(),
+        incident.mergedInto());
   }
 
-  /** Past the deadline of its current stage: not dispatched by the dispatch deadline, or not resolved by the resolution deadline. */
+  /**
+   * Past the deadline of its current stage: not dispatched by the dispatch deadline, or not
+   * resolved by the resolution deadline.
+   */
   public static boolean isOverdue(Incident incident, Instant now) {
     IncidentStatus status = incident.status();
     if (status == CLOSED) {
@@ -240,9 +281,10 @@ public final class CaseWorkflow {
     double u = unit(incident.id(), incident.status());
     return switch (incident.status()) {
       case DISCOVERED -> minutes(1 + 3 * u);
-      case REGISTERED -> category.urgent() || incident.level().code() <= 2
-          ? minutes(1 + 3 * u)
-          : u < 0.05 ? minutes(35 + 20 * u) : minutes(3 + 17 * u);
+      case REGISTERED ->
+          category.urgent() || incident.level().code() <= 2
+              ? minutes(1 + 3 * u)
+              : u < 0.05 ? minutes(35 + 20 * u) : minutes(3 + 17 * u);
       case DISPATCHED -> minutes(2 + 8 * u);
       case HANDLING -> {
         double factor = u < 0.06 ? 3.0 : 0.5 + 1.1 * u;
@@ -272,12 +314,14 @@ public final class CaseWorkflow {
 
   private static List<String> validDepartments(List<String> departments) {
     if (departments == null || departments.isEmpty()) {
-      throw new ActionRejected(ProblemType.INVALID_REQUEST, "dispatch needs at least one department in 'departments'");
+      throw new ActionRejected(
+          ProblemType.INVALID_REQUEST, "dispatch needs at least one department in 'departments'");
     }
     for (String d : departments) {
       if (!DEPARTMENTS.contains(d)) {
         throw new ActionRejected(
-            ProblemType.INVALID_REQUEST, "unknown department '" + d + "'; known: " + DEPARTMENTS.stream().sorted().toList());
+            ProblemType.INVALID_REQUEST,
+            "unknown department '" + d + "'; known: " + DEPARTMENTS.stream().sorted().toList());
       }
     }
     return List.copyOf(departments);
@@ -291,10 +335,23 @@ public final class CaseWorkflow {
     }
     StringBuilder names = new StringBuilder();
     for (IncidentStatus s : allowed) {
-      names.append(names.length() == 0 ? "" : ", ").append(s.name().toLowerCase()).append(" (").append(s.zhName()).append(')');
+      names
+          .append(names.length() == 0 ? "" : ", ")
+          .append(s.name().toLowerCase())
+          .append(" (")
+          .append(s.zhName())
+          .append(')');
     }
-    throw illegal(incident, type, "it is allowed only in " + names + ", but the case is "
-        + incident.status().name().toLowerCase() + " (" + incident.status().zhName() + ")");
+    throw illegal(
+        incident,
+        type,
+        "it is allowed only in "
+            + names
+            + ", but the case is "
+            + incident.status().name().toLowerCase()
+            + " ("
+            + incident.status().zhName()
+            + ")");
   }
 
   private static ActionRejected illegal(Incident incident, ActionType type, String why) {

@@ -54,8 +54,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class CityWorld implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CityWorld.class);
+
   /** The default focus district: 普陀区. */
   public static final String FOCUS_DISTRICT = "310107";
+
   private static final Duration STEP = Duration.ofSeconds(1);
   private static final Duration KEEP_CLOSED = Duration.ofHours(6);
   private static final Duration WARM_UP = Duration.ofHours(3);
@@ -81,9 +83,16 @@ public final class CityWorld implements AutoCloseable {
   private CityWorld(SimConfig config, Instant now) {
     this.config = config;
     this.geography = CityGeography.shanghai(config.seed());
-    this.fleet = new DeviceFleet(geography, DeviceFleet.defaultCounts(),
-        new DeviceFleet.DeviceRates(config.deviceOfflinePerDay(), config.deviceFaultPerDay(), config.falseAlarmPerDay()),
-        config.seed(), now);
+    this.fleet =
+        new DeviceFleet(
+            geography,
+            DeviceFleet.defaultCounts(),
+            new DeviceFleet.DeviceRates(
+                config.deviceOfflinePerDay(),
+                config.deviceFaultPerDay(),
+                config.falseAlarmPerDay()),
+            config.seed(),
+            now);
     this.indicators = new IndicatorBoard(geography, config.seed(), now);
     this.factory = new IncidentFactory(geography, FOCUS_DISTRICT);
     this.workflow = new CaseWorkflow(geography::communityOfGrid);
@@ -92,7 +101,8 @@ public final class CityWorld implements AutoCloseable {
       journal = EventJournal.inMemory(config.journalMemory(), Masking::mask);
       idempotency = IdempotencyStore.inMemory();
     } else {
-      journal = EventJournal.open(config.dataDir(), config.journalMemory(), Masking::mask, this::replay);
+      journal =
+          EventJournal.open(config.dataDir(), config.journalMemory(), Masking::mask, this::replay);
       idempotency = IdempotencyStore.open(config.dataDir());
     }
     this.rnd = new SplittableRandom(config.seed() ^ journal.headSeq() * 0x9E3779B97F4A7C15L);
@@ -102,16 +112,20 @@ public final class CityWorld implements AutoCloseable {
   }
 
   /**
-   * Builds the city. With a data directory that holds a journal, the state is rebuilt from it and the
-   * city clock continues where it stopped; otherwise the last three hours are simulated first so the
-   * queue is not empty.
+   * Builds the city. With a data directory that holds a journal, the state is rebuilt from it and
+   * the city clock continues where it stopped; otherwise the last three hours are simulated first
+   * so the queue is not empty.
    */
   public static CityWorld create(SimConfig config, Instant now) {
     CityWorld world = new CityWorld(config, now);
     if (world.journal.headSeq() == 0) {
       world.warmUp(now);
     } else {
-      LOG.info("resumed {} events from {}, city time {}", world.journal.headSeq(), config.dataDir(), world.cursor);
+      LOG.info(
+          "resumed {} events from {}, city time {}",
+          world.journal.headSeq(),
+          config.dataDir(),
+          world.cursor);
     }
     return world;
   }
@@ -145,12 +159,16 @@ public final class CityWorld implements AutoCloseable {
     }
   }
 
-  /** Runs the simulation up to {@code target} in one-second city steps and publishes what happened. */
+  /**
+   * Runs the simulation up to {@code target} in one-second city steps and publishes what happened.
+   */
   public void advanceTo(Instant target) {
     synchronized (lock) {
       List<PendingEvent> events = new ArrayList<>();
       if (Duration.between(cursor, target).compareTo(Duration.ofMinutes(10)) > 0) {
-        LOG.warn("simulation fell {} behind the city clock; skipping ahead", Duration.between(cursor, target));
+        LOG.warn(
+            "simulation fell {} behind the city clock; skipping ahead",
+            Duration.between(cursor, target));
         cursor = target.minus(Duration.ofMinutes(10));
       }
       while (!cursor.plus(STEP).isAfter(target)) {
@@ -183,7 +201,9 @@ public final class CityWorld implements AutoCloseable {
   }
 
   private void spawnIncidents(Instant now, Duration dt, List<PendingEvent> events) {
-    double hourOfDay = now.atZone(IncidentFactory.CITY_ZONE).getHour() + now.atZone(IncidentFactory.CITY_ZONE).getMinute() / 60.0;
+    double hourOfDay =
+        now.atZone(IncidentFactory.CITY_ZONE).getHour()
+            + now.atZone(IncidentFactory.CITY_ZONE).getMinute() / 60.0;
     // Fewer cases at night: 35% of the daytime rate at 4 am, the full rate from late morning.
     double daily = 0.675 - 0.325 * Math.cos((hourOfDay - 4) / 24 * 2 * Math.PI);
     double perSecond = config.incidentsPerHour() * daily / 3600;
@@ -212,45 +232,80 @@ public final class CityWorld implements AutoCloseable {
         continue;
       }
       CaseCategory category = CaseCategory.named(incident.category());
-      Incident next = workflow.autoAdvance(incident, category, now).orElseGet(() -> workflow.withOverdue(incident, now));
+      Incident next =
+          workflow
+              .autoAdvance(incident, category, now)
+              .orElseGet(() -> workflow.withOverdue(incident, now));
       if (next != incident) {
         upsert(next, now, events);
         if (next.overdue() && !incident.overdue() && next.level().code() <= 3) {
-          alert(AlertKind.OVERDUE, next.level(), next.code() + " " + next.title() + " 已超时", next.id(), null, null, now, events);
+          alert(
+              AlertKind.OVERDUE,
+              next.level(),
+              next.code() + " " + next.title() + " 已超时",
+              next.id(),
+              null,
+              null,
+              now,
+              events);
         }
       }
     }
   }
 
   private void onSensorAlarm(Device device, Instant now, List<PendingEvent> events) {
-    alert(AlertKind.SENSOR_ALARM, IncidentLevel.IV,
+    alert(
+        AlertKind.SENSOR_ALARM,
+        IncidentLevel.IV,
         device.name() + " 告警：" + device.lastReading().value() + device.lastReading().unit(),
-        null, device.id(), null, now, events);
+        null,
+        device.id(),
+        null,
+        now,
+        events);
     if (device.type() != DeviceType.WATER_LEVEL || scenario == Scenario.NORMAL) {
       return;
     }
     GeoPoint at = GeoPoint.of(device.location().lon(), device.location().lat());
-    boolean covered = incidents.values().stream().anyMatch(i -> i.status().isOpen()
-        && i.category().equals("道路积水") && metres(i, at) < 500);
+    boolean covered =
+        incidents.values().stream()
+            .anyMatch(
+                i -> i.status().isOpen() && i.category().equals("道路积水") && metres(i, at) < 500);
     if (!covered) {
       var place = geography.locate(at.lon(), at.lat()).orElse(null);
       if (place != null) {
-        IncidentLevel level = device.lastReading().value() >= 0.3 ? IncidentLevel.III : IncidentLevel.IV;
-        upsert(factory.createAt(at, place, CaseCategory.named("道路积水"), level, IncidentSource.IOT_SENSOR, now, rnd), now, events);
+        IncidentLevel level =
+            device.lastReading().value() >= 0.3 ? IncidentLevel.III : IncidentLevel.IV;
+        upsert(
+            factory.createAt(
+                at, place, CaseCategory.named("道路积水"), level, IncidentSource.IOT_SENSOR, now, rnd),
+            now,
+            events);
       }
     }
     Device underpass = fleet.lowestWaterSensorIn(FOCUS_DISTRICT);
-    if (!majorFloodRaised && device.id().equals(underpass.id()) && device.lastReading().value() >= 0.4) {
+    if (!majorFloodRaised
+        && device.id().equals(underpass.id())
+        && device.lastReading().value() >= 0.4) {
       majorFloodRaised = true;
       var place = geography.locate(at.lon(), at.lat()).orElseThrow();
-      Incident major = factory.createAt(at, place, CaseCategory.named("道路积水"), IncidentLevel.II, IncidentSource.IOT_SENSOR, now, rnd);
+      Incident major =
+          factory.createAt(
+              at,
+              place,
+              CaseCategory.named("道路积水"),
+              IncidentLevel.II,
+              IncidentSource.IOT_SENSOR,
+              now,
+              rnd);
       upsert(major, now, events);
     }
   }
 
   private static double metres(Incident incident, GeoPoint p) {
     double dLat = (incident.location().lat() - p.lat()) * 111_320;
-    double dLon = (incident.location().lon() - p.lon()) * 111_320 * Math.cos(Math.toRadians(p.lat()));
+    double dLon =
+        (incident.location().lon() - p.lon()) * 111_320 * Math.cos(Math.toRadians(p.lat()));
     return Math.hypot(dLat, dLon);
   }
 
@@ -261,40 +316,73 @@ public final class CityWorld implements AutoCloseable {
     if (major) {
       updateMode();
     }
-    boolean becameMajor = incident.level().code() <= 2 && (before == null || before.level().code() > 2);
+    boolean becameMajor =
+        incident.level().code() <= 2 && (before == null || before.level().code() > 2);
     if (becameMajor && incident.status().isOpen()) {
-      alert(AlertKind.MAJOR_INCIDENT, incident.level(),
-          incident.level().roman() + "级事件：" + incident.title(), incident.id(), null, OperatingMode.EMERGENCY, now, events);
+      alert(
+          AlertKind.MAJOR_INCIDENT,
+          incident.level(),
+          incident.level().roman() + "级事件：" + incident.title(),
+          incident.id(),
+          null,
+          OperatingMode.EMERGENCY,
+          now,
+          events);
     }
   }
 
   /** Emergency mode (战时) while a level Ⅰ/Ⅱ case is open, normal (平时) otherwise. */
   private void updateMode() {
-    boolean anyMajorOpen = incidents.values().stream().anyMatch(i -> i.status().isOpen() && i.level().code() <= 2);
+    boolean anyMajorOpen =
+        incidents.values().stream().anyMatch(i -> i.status().isOpen() && i.level().code() <= 2);
     mode = anyMajorOpen ? OperatingMode.EMERGENCY : OperatingMode.NORMAL;
   }
 
-  private void alert(AlertKind kind, IncidentLevel level, String message, String incidentId, String deviceId,
-      OperatingMode suggestedMode, Instant now, List<PendingEvent> events) {
-    String id = "alert-" + now.getEpochSecond() + "-" + Long.toHexString(rnd.nextLong() & 0xffffffL);
-    events.add(new PendingEvent(now, StreamEventType.ALERT_RAISED,
-        new Alert(id, kind, level, message, incidentId, deviceId, suggestedMode, now)));
+  private void alert(
+      AlertKind kind,
+      IncidentLevel level,
+      String message,
+      String incidentId,
+      String deviceId,
+      OperatingMode suggestedMode,
+      Instant now,
+      List<PendingEvent> events) {
+    String id =
+        "alert-" + now.getEpochSecond() + "-" + Long.toHexString(rnd.nextLong() & 0xffffffL);
+    events.add(
+        new PendingEvent(
+            now,
+            StreamEventType.ALERT_RAISED,
+            new Alert(id, kind, level, message, incidentId, deviceId, suggestedMode, now)));
   }
 
   private void evictClosed(Instant now) {
-    incidents.values().removeIf(i -> !i.status().isOpen()
-        && i.timeline().get(i.timeline().size() - 1).at().isBefore(now.minus(KEEP_CLOSED)));
+    incidents
+        .values()
+        .removeIf(
+            i ->
+                !i.status().isOpen()
+                    && i.timeline()
+                        .get(i.timeline().size() - 1)
+                        .at()
+                        .isBefore(now.minus(KEEP_CLOSED)));
   }
 
-  /** Adds {@code count} extra readings (load tests): device readings and indicator samples, alternating. */
+  /**
+   * Adds {@code count} extra readings (load tests): device readings and indicator samples,
+   * alternating.
+   */
   public void addLoad(int count) {
     synchronized (lock) {
       List<PendingEvent> events = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
         if (i % 2 == 0) {
-          events.add(new PendingEvent(cursor, StreamEventType.DEVICE_STATUS, fleet.jitter(cursor, rnd)));
+          events.add(
+              new PendingEvent(cursor, StreamEventType.DEVICE_STATUS, fleet.jitter(cursor, rnd)));
         } else {
-          events.add(new PendingEvent(cursor, StreamEventType.INDICATOR_SAMPLE, indicators.jitter(cursor, rnd)));
+          events.add(
+              new PendingEvent(
+                  cursor, StreamEventType.INDICATOR_SAMPLE, indicators.jitter(cursor, rnd)));
         }
       }
       publish(events);
@@ -342,7 +430,10 @@ public final class CityWorld implements AutoCloseable {
   public StreamHub.Subscription subscribe(StreamSink sink, Role role, long since) {
     synchronized (lock) {
       List<JournalEntry> backlog =
-          journal.after(since).orElseThrow(() -> new ResumeRefused(since, journal.oldestResumableSeq(), journal.headSeq()));
+          journal
+              .after(since)
+              .orElseThrow(
+                  () -> new ResumeRefused(since, journal.oldestResumableSeq(), journal.headSeq()));
       return hub.subscribe(sink, role.seesPersonalData(), backlog);
     }
   }
@@ -355,8 +446,14 @@ public final class CityWorld implements AutoCloseable {
 
   public Snapshot snapshot(Role role) {
     synchronized (lock) {
-      return new Snapshot(journal.headSeq(), cursor, mode, visible(incidents.values().stream().toList(), role),
-          indicators.all(), List.copyOf(fleet.all().values()), geography.layers());
+      return new Snapshot(
+          journal.headSeq(),
+          cursor,
+          mode,
+          visible(incidents.values().stream().toList(), role),
+          indicators.all(),
+          List.copyOf(fleet.all().values()),
+          geography.layers());
     }
   }
 
@@ -376,14 +473,22 @@ public final class CityWorld implements AutoCloseable {
 
   public List<Incident> incidents(Predicate<Incident> filter, Role role) {
     synchronized (lock) {
-      return visible(incidents.values().stream().filter(filter)
-          .sorted(Comparator.comparing(Incident::level).thenComparing(Incident::reportedAt).reversed()).toList(), role);
+      return visible(
+          incidents.values().stream()
+              .filter(filter)
+              .sorted(
+                  Comparator.comparing(Incident::level)
+                      .thenComparing(Incident::reportedAt)
+                      .reversed())
+              .toList(),
+          role);
     }
   }
 
   public Optional<Incident> incident(String id, Role role) {
     synchronized (lock) {
-      return Optional.ofNullable(incidents.get(id)).map(i -> role.seesPersonalData() ? i : Masking.mask(i));
+      return Optional.ofNullable(incidents.get(id))
+          .map(i -> role.seesPersonalData() ? i : Masking.mask(i));
     }
   }
 
@@ -457,15 +562,25 @@ public final class CityWorld implements AutoCloseable {
    * Applies an operator action once per idempotency key: a retry with the same key and request gets
    * the first answer again (replayed = true); the same key for a different request is refused.
    */
-  public ActionOutcome act(String incidentId, IncidentAction action, String key, String fingerprint, String actor, Role role) {
+  public ActionOutcome act(
+      String incidentId,
+      IncidentAction action,
+      String key,
+      String fingerprint,
+      String actor,
+      Role role) {
     synchronized (lock) {
       Optional<StoredAnswer> earlier = idempotency.find(key);
       if (earlier.isPresent()) {
         if (!earlier.get().fingerprint().equals(fingerprint)) {
-          throw new ActionRejected(ProblemType.IDEMPOTENCY_KEY_REUSED,
-              "Idempotency-Key '" + key + "' was already used for a different request; use a new key per action");
+          throw new ActionRejected(
+              ProblemType.IDEMPOTENCY_KEY_REUSED,
+              "Idempotency-Key '"
+                  + key
+                  + "' was already used for a different request; use a new key per action");
         }
-        return new ActionOutcome(earlier.get().status(), earlier.get().contentType(), earlier.get().body(), true);
+        return new ActionOutcome(
+            earlier.get().status(), earlier.get().contentType(), earlier.get().body(), true);
       }
       ActionOutcome outcome;
       try {
@@ -473,20 +588,26 @@ public final class CityWorld implements AutoCloseable {
         if (current == null) {
           throw new ActionRejected(ProblemType.NOT_FOUND, "no case with id '" + incidentId + "'");
         }
-        Incident next = workflow.apply(current, action, actor, role, cursor, id -> Optional.ofNullable(incidents.get(id)));
+        Incident next =
+            workflow.apply(
+                current, action, actor, role, cursor, id -> Optional.ofNullable(incidents.get(id)));
         List<PendingEvent> events = new ArrayList<>();
         upsert(next, cursor, events);
         publish(events);
         Incident shown = role.seesPersonalData() ? next : Masking.mask(next);
-        String body = Json.write(new ActionResult(key, incidentId, action.type(), journal.headSeq(), shown));
+        String body =
+            Json.write(new ActionResult(key, incidentId, action.type(), journal.headSeq(), shown));
         outcome = new ActionOutcome(200, "application/json", body, false);
       } catch (ActionRejected rejected) {
         if (rejected.problem() == ProblemType.FORBIDDEN) {
-          throw rejected; // a role problem is not an answer to the action: another user may retry the key
+          throw rejected; // a role problem is not an answer to the action: another user may retry
+          // the key
         }
         outcome = ActionOutcome.problem(rejected, "/api/v1/incidents/" + incidentId + "/actions");
       }
-      idempotency.remember(new StoredAnswer(key, fingerprint, outcome.status(), outcome.contentType(), outcome.body()));
+      idempotency.remember(
+          new StoredAnswer(
+              key, fingerprint, outcome.status(), outcome.contentType(), outcome.body()));
       return outcome;
     }
   }
@@ -503,8 +624,14 @@ public final class CityWorld implements AutoCloseable {
   /** A resume the journal cannot serve. */
   public static final class ResumeRefused extends RuntimeException {
     public ResumeRefused(long since, long oldest, long head) {
-      super("cannot resume after seq " + since + ": this server keeps seq " + oldest + " to " + head
-          + "; take a new snapshot and stream from its seq");
+      super(
+          "cannot resume after seq "
+              + since
+              + ": this server keeps seq "
+              + oldest
+              + " to "
+              + head
+              + "; take a new snapshot and stream from its seq");
     }
   }
 }

@@ -29,6 +29,7 @@ import java.util.random.RandomGenerator;
 final class DeviceFleet {
   /** Standing water (m) at which a waterlogging sensor alarms. */
   static final double WATER_ALARM_M = 0.15;
+
   /** Sustained rain a Shanghai drainage network carries away (mm/h, the one-year design storm). */
   private static final double DRAINAGE_MM_PER_H = 36;
 
@@ -39,7 +40,12 @@ final class DeviceFleet {
   private final DeviceRates rates;
   private double excessRainMm;
 
-  DeviceFleet(CityGeography geography, Map<DeviceType, Integer> counts, DeviceRates rates, long seed, Instant now) {
+  DeviceFleet(
+      CityGeography geography,
+      Map<DeviceType, Integer> counts,
+      DeviceRates rates,
+      long seed,
+      Instant now) {
     this.rates = rates;
     var rnd = new SplittableRandom(seed ^ 0xD5A61266F0C9392CL);
     for (DeviceType type : DeviceType.values()) {
@@ -59,13 +65,15 @@ final class DeviceFleet {
     return counts;
   }
 
-  private void place(CityGeography geography, DeviceType type, int count, SplittableRandom rnd, Instant now) {
+  private void place(
+      CityGeography geography, DeviceType type, int count, SplittableRandom rnd, Instant now) {
     List<District> districts = geography.districts();
     double[] weights = new double[districts.size()];
     for (int i = 0; i < districts.size(); i++) {
       District d = districts.get(i);
       double streets = geography.streetsOf(d.code()).size();
-      // Geological hazard points (subsidence, foundation pits, embankments) cluster in the outer districts.
+      // Geological hazard points (subsidence, foundation pits, embankments) cluster in the outer
+      // districts.
       boolean outer = d.code().compareTo("310112") >= 0;
       weights[i] = type == DeviceType.GEOLOGICAL_HAZARD ? (outer ? streets * 3 : streets) : streets;
     }
@@ -81,10 +89,18 @@ final class DeviceFleet {
       int number = perDistrict.merge(district.code() + type, 1, Integer::sum);
       String id = prefix(type) + "-" + district.code() + "-" + String.format("%04d", number);
       String name = place.street().name() + type.zhName() + "点" + number;
-      var location = new Location(point.lon(), point.lat(), geography.addressAt(place, rnd),
-          district.code(), place.street().code(), place.grid().code());
-      Reading reading = type == DeviceType.CAMERA ? null : new Reading(calmValue(type, rnd), type.unit(), now);
-      devices.put(id, new Device(id, type, name, location, DeviceStatus.ONLINE, reading, false, 0.0));
+      var location =
+          new Location(
+              point.lon(),
+              point.lat(),
+              geography.addressAt(place, rnd),
+              district.code(),
+              place.street().code(),
+              place.grid().code());
+      Reading reading =
+          type == DeviceType.CAMERA ? null : new Reading(calmValue(type, rnd), type.unit(), now);
+      devices.put(
+          id, new Device(id, type, name, location, DeviceStatus.ONLINE, reading, false, 0.0));
       lowness.put(id, Math.pow(rnd.nextDouble(), 3));
     }
   }
@@ -102,15 +118,16 @@ final class DeviceFleet {
   }
 
   private static double calmValue(DeviceType type, RandomGenerator rnd) {
-    double v = switch (type) {
-      case WATER_LEVEL -> 0.0;
-      case GEOLOGICAL_HAZARD -> 1 + rnd.nextDouble() * 4;
-      case GAS -> rnd.nextDouble() * 2;
-      case AIR_QUALITY -> 20 + rnd.nextDouble() * 40;
-      case TRAFFIC_FLOW -> 300 + rnd.nextDouble() * 1500;
-      case MANHOLE -> rnd.nextDouble() * 2;
-      case CAMERA -> 0;
-    };
+    double v =
+        switch (type) {
+          case WATER_LEVEL -> 0.0;
+          case GEOLOGICAL_HAZARD -> 1 + rnd.nextDouble() * 4;
+          case GAS -> rnd.nextDouble() * 2;
+          case AIR_QUALITY -> 20 + rnd.nextDouble() * 40;
+          case TRAFFIC_FLOW -> 300 + rnd.nextDouble() * 1500;
+          case MANHOLE -> rnd.nextDouble() * 2;
+          case CAMERA -> 0;
+        };
     return Math.round(v * 100) / 100.0;
   }
 
@@ -139,10 +156,16 @@ final class DeviceFleet {
     devices.put(device.id(), device);
   }
 
-  /** The waterlogging sensor standing at the lowest spot of a district: the underpass that floods first. */
+  /**
+   * The waterlogging sensor standing at the lowest spot of a district: the underpass that floods
+   * first.
+   */
   Device lowestWaterSensorIn(String districtCode) {
     return devices.values().stream()
-        .filter(d -> d.type() == DeviceType.WATER_LEVEL && d.location().districtCode().equals(districtCode))
+        .filter(
+            d ->
+                d.type() == DeviceType.WATER_LEVEL
+                    && d.location().districtCode().equals(districtCode))
         .max((a, b) -> Double.compare(lowness.get(a.id()), lowness.get(b.id())))
         .orElseThrow();
   }
@@ -151,7 +174,8 @@ final class DeviceFleet {
    * Advances one step: random offline/fault/false-alarm events, recoveries, and standing water from
    * rain. Returns the devices that changed.
    */
-  List<Device> step(Instant now, Duration dt, double rainMmPerHour, boolean updateWater, RandomGenerator rnd) {
+  List<Device> step(
+      Instant now, Duration dt, double rainMmPerHour, boolean updateWater, RandomGenerator rnd) {
     List<Device> changed = new ArrayList<>();
     double hours = dt.toMillis() / 3_600_000.0;
     excessRainMm = Math.max(0, excessRainMm + (rainMmPerHour - DRAINAGE_MM_PER_H) * hours);
@@ -169,7 +193,8 @@ final class DeviceFleet {
       if (!now.isBefore(e.getValue())) {
         it.remove();
         Device d = devices.get(e.getKey());
-        changed.add(update(with(d, DeviceStatus.ONLINE, d.lastReading(), d.alarm(), d.falseAlarmRate())));
+        changed.add(
+            update(with(d, DeviceStatus.ONLINE, d.lastReading(), d.alarm(), d.falseAlarmRate())));
       }
     }
     for (var it = falseAlarmEndsAt.entrySet().iterator(); it.hasNext(); ) {
@@ -177,8 +202,13 @@ final class DeviceFleet {
       if (!now.isBefore(e.getValue())) {
         it.remove();
         Device d = devices.get(e.getKey());
-        Reading calm = d.lastReading() == null ? null
-            : new Reading(calmValue(d.type(), new SplittableRandom(e.getKey().hashCode())), d.type().unit(), now);
+        Reading calm =
+            d.lastReading() == null
+                ? null
+                : new Reading(
+                    calmValue(d.type(), new SplittableRandom(e.getKey().hashCode())),
+                    d.type().unit(),
+                    now);
         double rate = Math.min(1, d.falseAlarmRate() * 0.9 + 0.1);
         changed.add(update(with(d, d.status(), calm, false, Math.round(rate * 1000) / 1000.0)));
       }
@@ -191,7 +221,8 @@ final class DeviceFleet {
     int offline = poisson(n * rates.offlinePerDay() * days, rnd);
     int faults = poisson(n * rates.faultPerDay() * days, rnd);
     int falseAlarms = poisson(n * rates.falseAlarmPerDay() * days, rnd);
-    List<Device> all = offline + faults + falseAlarms == 0 ? List.of() : List.copyOf(devices.values());
+    List<Device> all =
+        offline + faults + falseAlarms == 0 ? List.of() : List.copyOf(devices.values());
     for (int i = 0; i < offline + faults; i++) {
       Device d = all.get(rnd.nextInt(all.size()));
       if (d.status() != DeviceStatus.ONLINE) {
@@ -207,21 +238,28 @@ final class DeviceFleet {
         continue;
       }
       falseAlarmEndsAt.put(d.id(), now.plus(Duration.ofMinutes(2 + rnd.nextInt(8))));
-      Reading spike = new Reading(Math.round(alarmValue(d.type(), rnd) * 100) / 100.0, d.type().unit(), now);
+      Reading spike =
+          new Reading(Math.round(alarmValue(d.type(), rnd) * 100) / 100.0, d.type().unit(), now);
       changed.add(update(with(d, d.status(), spike, true, d.falseAlarmRate())));
     }
   }
 
   private void water(Instant now, List<Device> changed) {
     for (Device d : List.copyOf(devices.values())) {
-      if (d.type() != DeviceType.WATER_LEVEL || d.status() != DeviceStatus.ONLINE || falseAlarmEndsAt.containsKey(d.id())) {
+      if (d.type() != DeviceType.WATER_LEVEL
+          || d.status() != DeviceStatus.ONLINE
+          || falseAlarmEndsAt.containsKey(d.id())) {
         continue;
       }
-      double depth = Math.round(Math.min(1.2, excessRainMm * lowness.get(d.id()) * 0.02) * 100) / 100.0;
+      double depth =
+          Math.round(Math.min(1.2, excessRainMm * lowness.get(d.id()) * 0.02) * 100) / 100.0;
       double before = d.lastReading() == null ? 0 : d.lastReading().value();
       boolean alarm = depth >= WATER_ALARM_M;
       if (Math.abs(depth - before) >= 0.02 || alarm != d.alarm()) {
-        double rate = alarm && !d.alarm() ? Math.round(d.falseAlarmRate() * 0.9 * 1000) / 1000.0 : d.falseAlarmRate();
+        double rate =
+            alarm && !d.alarm()
+                ? Math.round(d.falseAlarmRate() * 0.9 * 1000) / 1000.0
+                : d.falseAlarmRate();
         changed.add(update(with(d, d.status(), new Reading(depth, "m", now), alarm, rate)));
       }
     }
@@ -234,7 +272,13 @@ final class DeviceFleet {
       return d;
     }
     double v = Math.max(0, d.lastReading().value() * (0.98 + rnd.nextDouble() * 0.04));
-    return update(with(d, d.status(), new Reading(Math.round(v * 100) / 100.0, d.type().unit(), now), false, d.falseAlarmRate()));
+    return update(
+        with(
+            d,
+            d.status(),
+            new Reading(Math.round(v * 100) / 100.0, d.type().unit(), now),
+            false,
+            d.falseAlarmRate()));
   }
 
   double excessRainMm() {
@@ -246,8 +290,10 @@ final class DeviceFleet {
     return device;
   }
 
-  private static Device with(Device d, DeviceStatus status, Reading reading, boolean alarm, double falseAlarmRate) {
-    return new Device(d.id(), d.type(), d.name(), d.location(), status, reading, alarm, falseAlarmRate);
+  private static Device with(
+      Device d, DeviceStatus status, Reading reading, boolean alarm, double falseAlarmRate) {
+    return new Device(
+        d.id(), d.type(), d.name(), d.location(), status, reading, alarm, falseAlarmRate);
   }
 
   static int poisson(double mean, RandomGenerator rnd) {
@@ -266,7 +312,6 @@ final class DeviceFleet {
     } while (p > l);
     return k - 1;
   }
-
 
   /** How often devices misbehave, per device per day. */
   record DeviceRates(double offlinePerDay, double faultPerDay, double falseAlarmPerDay) {}

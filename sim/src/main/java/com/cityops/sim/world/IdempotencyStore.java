@@ -34,7 +34,11 @@ final class IdempotencyStore implements AutoCloseable {
     try {
       var store =
           new IdempotencyStore(
-              Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND));
+              Files.newBufferedWriter(
+                  file,
+                  StandardCharsets.UTF_8,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.APPEND));
       if (Files.exists(file)) {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
           if (!line.isBlank()) {
@@ -87,5 +91,6 @@ final class IdempotencyStore implements AutoCloseable {
    * @param fingerprint what the request was (case id + body), to detect a key reused for another
    * @param body the JSON answer as sent
    */
-  record StoredAnswer(String key, String fingerprint, int status, String contentType, String body) {}
+  record StoredAnswer(
+      String key, String fingerprint, int status, String contentType, String body) {}
 }

@@ -22,9 +22,10 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Makes new cases: where (a grid, weighted towards the dense centre and the focus district), what (a
- * category by its weight), how severe, from which source, with deadlines by grade and the human code
- * {@code PT-20261122-0042} numbered per district and day. Not thread-safe (owned by the world).
+ * Makes new cases: where (a grid, weighted towards the dense centre and the focus district), what
+ * (a category by its weight), how severe, from which source, with deadlines by grade and the human
+ * code {@code PT-20261122-0042} numbered per district and day. Not thread-safe (owned by the
+ * world).
  */
 final class IncidentFactory {
   static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
@@ -43,7 +44,10 @@ final class IncidentFactory {
     for (int i = 0; i < districts.size(); i++) {
       District d = districts.get(i);
       // Grids are denser where people are, so grid count stands in for population.
-      double weight = geography.streetsOf(d.code()).stream().mapToInt(s -> geography.gridsOf(s.code()).size()).sum();
+      double weight =
+          geography.streetsOf(d.code()).stream()
+              .mapToInt(s -> geography.gridsOf(s.code()).size())
+              .sum();
       districtWeights[i] = d.code().equals(focusDistrictCode) ? weight * 2 : weight;
     }
   }
@@ -60,35 +64,60 @@ final class IncidentFactory {
     return createIn(district, category, level, now, rnd);
   }
 
-  Incident createIn(District district, CaseCategory category, IncidentLevel level, Instant now, RandomGenerator rnd) {
+  Incident createIn(
+      District district,
+      CaseCategory category,
+      IncidentLevel level,
+      Instant now,
+      RandomGenerator rnd) {
     var streets = geography.streetsOf(district.code());
     var street = streets.get(rnd.nextInt(streets.size()));
     var grids = geography.gridsOf(street.code());
     Grid grid = grids.get(rnd.nextInt(grids.size()));
     GeoPoint point = geography.randomPointIn(grid.boundary(), rnd);
-    return createAt(point, new Place(district, street, grid), category, level,
-        category.sources().get(rnd.nextInt(category.sources().size())), now, rnd);
+    return createAt(
+        point,
+        new Place(district, street, grid),
+        category,
+        level,
+        category.sources().get(rnd.nextInt(category.sources().size())),
+        now,
+        rnd);
   }
 
-  Incident createAt(GeoPoint point, Place place, CaseCategory category, IncidentLevel level,
-      IncidentSource source, Instant now, RandomGenerator rnd) {
+  Incident createAt(
+      GeoPoint point,
+      Place place,
+      CaseCategory category,
+      IncidentLevel level,
+      IncidentSource source,
+      Instant now,
+      RandomGenerator rnd) {
     String address = geography.addressAt(place, rnd);
     String road = roadOf(address);
-    String title = String.format(category.titles().get(rnd.nextInt(category.titles().size())), road);
+    String title =
+        String.format(category.titles().get(rnd.nextInt(category.titles().size())), road);
     String code = nextCode(place.district(), now);
     ReporterContact reporter =
         source == IncidentSource.HOTLINE_12345 || source == IncidentSource.GRID_PATROL
             ? new ReporterContact(PeopleNames.name(rnd), PeopleNames.mobile(rnd), false)
             : null;
-    String actor = switch (source) {
-      case HOTLINE_12345 -> "12345热线";
-      case GRID_PATROL -> "网格员" + (reporter == null ? "" : reporter.name());
-      case IOT_SENSOR -> "物联感知平台";
-      case VIDEO_AI -> "视频智能识别";
-      case DEPARTMENT_REPORT -> "部门上报";
-    };
-    Location location = new Location(point.lon(), point.lat(), address,
-        place.district().code(), place.street().code(), place.grid().code());
+    String actor =
+        switch (source) {
+          case HOTLINE_12345 -> "12345热线";
+          case GRID_PATROL -> "网格员" + (reporter == null ? "" : reporter.name());
+          case IOT_SENSOR -> "物联感知平台";
+          case VIDEO_AI -> "视频智能识别";
+          case DEPARTMENT_REPORT -> "部门上报";
+        };
+    Location location =
+        new Location(
+            point.lon(),
+            point.lat(),
+            address,
+            place.district().code(),
+            place.street().code(),
+            place.grid().code());
     return new Incident(
         "inc-" + code.toLowerCase(),
         code,
@@ -139,5 +168,4 @@ final class IncidentFactory {
     }
     return number == 0 ? tail : tail.substring(0, number);
   }
-
 }

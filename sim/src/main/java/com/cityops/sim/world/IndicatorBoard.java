@@ -24,8 +24,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * The city's vital signs as the simulation holds them: the latest value of each indicator, a short
- * recent history for sparklines and a day and a half of history for charts. Each indicator is sampled
- * every {@link #PERIOD} of city time, staggered so the samples spread over the period. Not
+ * recent history for sparklines and a day and a half of history for charts. Each indicator is
+ * sampled every {@link #PERIOD} of city time, staggered so the samples spread over the period. Not
  * thread-safe (owned by the world).
  */
 final class IndicatorBoard {
@@ -40,21 +40,35 @@ final class IndicatorBoard {
   private final Map<String, IndicatorDefinition> byId = new LinkedHashMap<>();
 
   IndicatorBoard(CityGeography geography, long seed, Instant now) {
-    var districts = geography.districts().stream()
-        .map(d -> new IndicatorCatalog.DistrictRef(d.code(), d.name())).toList();
+    var districts =
+        geography.districts().stream()
+            .map(d -> new IndicatorCatalog.DistrictRef(d.code(), d.name()))
+            .toList();
     this.definitions = IndicatorCatalog.build(districts);
     for (IndicatorDefinition def : definitions) {
       byId.put(def.id(), def);
-      List<IndicatorSample> past = IndicatorModel.backfill(def, now.minus(Duration.ofHours(24)), now, BACKFILL_STEP, seed);
+      List<IndicatorSample> past =
+          IndicatorModel.backfill(def, now.minus(Duration.ofHours(24)), now, BACKFILL_STEP, seed);
       history.put(def.id(), new ArrayDeque<>(past));
-      IndicatorSample last = past.isEmpty() ? new IndicatorSample(now, 0) : past.get(past.size() - 1);
+      IndicatorSample last =
+          past.isEmpty() ? new IndicatorSample(now, 0) : past.get(past.size() - 1);
       current.put(def.id(), indicator(def, last.value(), last.ts(), tail(past)));
     }
   }
 
-  private static Indicator indicator(IndicatorDefinition def, double value, Instant ts, List<IndicatorSample> recent) {
-    return new Indicator(def.id(), def.name(), def.domain(), def.unit(), value, ts, def.threshold(),
-        def.threshold().classify(value), def.districtCode(), recent);
+  private static Indicator indicator(
+      IndicatorDefinition def, double value, Instant ts, List<IndicatorSample> recent) {
+    return new Indicator(
+        def.id(),
+        def.name(),
+        def.domain(),
+        def.unit(),
+        value,
+        ts,
+        def.threshold(),
+        def.threshold().classify(value),
+        def.districtCode(),
+        recent);
   }
 
   private static List<IndicatorSample> tail(List<IndicatorSample> samples) {
@@ -80,7 +94,8 @@ final class IndicatorBoard {
   }
 
   /** Samples the indicators whose turn it is at {@code now}. */
-  List<IndicatorUpdate> step(Instant now, double rainMmPerHour, Collection<Incident> incidents, RandomGenerator rnd) {
+  List<IndicatorUpdate> step(
+      Instant now, double rainMmPerHour, Collection<Incident> incidents, RandomGenerator rnd) {
     long slot = now.getEpochSecond() % PERIOD.toSeconds();
     List<IndicatorUpdate> updates = new ArrayList<>();
     CityConditions conditions = null;
@@ -93,7 +108,8 @@ final class IndicatorBoard {
       }
       IndicatorDefinition def = definitions.get(i);
       double value = IndicatorModel.sample(def, now, conditions, rnd);
-      IndicatorUpdate update = new IndicatorUpdate(def.id(), now, value, def.threshold().classify(value));
+      IndicatorUpdate update =
+          new IndicatorUpdate(def.id(), now, value, def.threshold().classify(value));
       apply(update);
       updates.add(update);
     }
@@ -105,7 +121,8 @@ final class IndicatorBoard {
     IndicatorDefinition def = definitions.get(rnd.nextInt(definitions.size()));
     double value = current.get(def.id()).value() * (0.995 + rnd.nextDouble() * 0.01);
     value = Math.round(value * 100) / 100.0;
-    IndicatorUpdate update = new IndicatorUpdate(def.id(), now, value, def.threshold().classify(value));
+    IndicatorUpdate update =
+        new IndicatorUpdate(def.id(), now, value, def.threshold().classify(value));
     apply(update);
     return update;
   }
@@ -129,7 +146,8 @@ final class IndicatorBoard {
     if (samples == null) {
       return Optional.empty();
     }
-    List<IndicatorSample> inRange = samples.stream().filter(s -> !s.ts().isBefore(from) && !s.ts().isAfter(to)).toList();
+    List<IndicatorSample> inRange =
+        samples.stream().filter(s -> !s.ts().isBefore(from) && !s.ts().isAfter(to)).toList();
     return Optional.of(new IndicatorHistory(id, from, to, inRange));
   }
 }

@@ -31,7 +31,9 @@ public final class Masking {
     if (phone == null || phone.length() < 7) {
       return phone == null ? null : "*".repeat(phone.length());
     }
-    return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+    return phone.substring(0, 3)
+        + "*".repeat(phone.length() - 7)
+        + phone.substring(phone.length() - 4);
   }
 
   public static Incident mask(Incident incident) {
@@ -40,10 +42,22 @@ public final class Masking {
       return incident;
     }
     return new Incident(
-        incident.id(), incident.code(), incident.version(), incident.title(), incident.category(),
-        incident.description(), incident.level(), incident.source(), incident.location(),
-        incident.status(), incident.timeline(), incident.responsibleLevel(), incident.departments(),
-        incident.reportedAt(), incident.dispatchDeadline(), incident.resolveDeadline(),
+        incident.id(),
+        incident.code(),
+        incident.version(),
+        incident.title(),
+        incident.category(),
+        incident.description(),
+        incident.level(),
+        incident.source(),
+        incident.location(),
+        incident.status(),
+        incident.timeline(),
+        incident.responsibleLevel(),
+        incident.departments(),
+        incident.reportedAt(),
+        incident.dispatchDeadline(),
+        incident.resolveDeadline(),
         incident.overdue(),
         new ReporterContact(maskName(reporter.name()), maskPhone(reporter.phone()), true),
         incident.mergedInto());

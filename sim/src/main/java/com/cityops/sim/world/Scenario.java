@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * What the weather and the city are doing. {@code RAINSTORM} follows a storm profile from the moment
- * it starts: rain builds for 20 minutes to 70 mm/h (above the 36 mm/h the drains carry), holds for an
- * hour, then eases off over 40 minutes.
+ * What the weather and the city are doing. {@code RAINSTORM} follows a storm profile from the
+ * moment it starts: rain builds for 20 minutes to 70 mm/h (above the 36 mm/h the drains carry),
+ * holds for an hour, then eases off over 40 minutes.
  */
 public enum Scenario {
   NORMAL,
@@ -18,8 +18,11 @@ public enum Scenario {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new IllegalArgumentException(
-          "unknown scenario '" + name + "'; known: "
-              + Arrays.stream(values()).map(Scenario::wireName).toList(), e);
+          "unknown scenario '"
+              + name
+              + "'; known: "
+              + Arrays.stream(values()).map(Scenario::wireName).toList(),
+          e);
     }
   }
 

@@ -1,0 +1,79 @@
+package com.cityops.themes;
+
+import java.util.List;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+
+/**
+ * The style-class and state names the stylesheets define, in one place. States are pseudo-classes;
+ * {@link #setState} keeps exactly one of a family on a node, so a badge is never both live and
+ * offline.
+ */
+public final class StyleClasses {
+  public static final String SHELL = "shell";
+  public static final String TOP_BAR = "top-bar";
+  public static final String TOP_BAR_TITLE = "top-bar-title";
+  public static final String PANEL = "panel";
+  public static final String PANEL_TITLE = "panel-title";
+  public static final String METRIC = "metric";
+  public static final String METRIC_VALUE = "metric-value";
+  public static final String METRIC_LABEL = "metric-label";
+  public static final String STATUS_BADGE = "status-badge";
+  public static final String MODE_BADGE = "mode-badge";
+  public static final String LEVEL_BADGE = "level-badge";
+  public static final String INCIDENT_ROW = "incident-row";
+  public static final String ALERT_LINE = "alert-line";
+  public static final String STATUS_LINE = "status-line";
+  public static final String MUTED = "muted";
+  public static final String CLOCK = "clock";
+
+  // States (pseudo-classes).
+  public static final String CONNECTING = "connecting";
+  public static final String LIVE = "live";
+  public static final String DEGRADED = "degraded";
+  public static final String OFFLINE = "offline";
+  public static final String STALE = "stale";
+  public static final String NORMAL = "normal";
+  public static final String WARNING = "warning";
+  public static final String ALARM = "alarm";
+  public static final String EMERGENCY = "emergency";
+
+  /** Every state name, so setting one clears the others. */
+  public static final List<String> STATES =
+      List.of(
+          CONNECTING,
+          LIVE,
+          DEGRADED,
+          OFFLINE,
+          STALE,
+          NORMAL,
+          WARNING,
+          ALARM,
+          EMERGENCY,
+          "level-1",
+          "level-2",
+          "level-3",
+          "level-4");
+
+  private StyleClasses() {}
+
+  /** The pseudo-class of a grade: level-1 (Ⅰ) … level-4 (Ⅳ). */
+  public static String levelPseudoClass(int level) {
+    if (level < 1 || level > 4) {
+      throw new IllegalArgumentException("level must be 1–4, got " + level);
+    }
+    return "level-" + level;
+  }
+
+  /** The pseudo-class of a feed state name (CONNECTING, LIVE, DEGRADED, OFFLINE). */
+  public static String feedPseudoClass(String feedState) {
+    return feedState.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Puts {@code state} on the node and removes every other state. */
+  public static void setState(Node node, String state) {
+    for (String s : STATES) {
+      node.pseudoClassStateChanged(PseudoClass.getPseudoClass(s), s.equals(state));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package com.cityops.themes;
+
+import java.net.URL;
+import java.util.List;
+import javafx.scene.Scene;
+
+/**
+ * Applies a theme to a scene: the palette (colour tokens) first, then the rules written against
+ * them.
+ */
+public final class Themes {
+  private static final String BASE = "base.css";
+
+  private Themes() {}
+
+  /** The stylesheets of a theme, as external-form URLs, in the order they must be applied. */
+  public static List<String> stylesheets(Theme theme) {
+    return List.of(url(theme.palette()), url(BASE));
+  }
+
+  /** Replaces whatever theme the scene had. FX thread only. */
+  public static void apply(Scene scene, Theme theme) {
+    scene.getStylesheets().removeIf(s -> s.contains("/com/cityops/themes/"));
+    scene.getStylesheets().addAll(0, stylesheets(theme));
+  }
+
+  private static String url(String name) {
+    URL url = Themes.class.getResource(name);
+    if (url == null) {
+      throw new IllegalStateException("stylesheet " + name + " is missing from the themes jar");
+    }
+    return url.toExternalForm();
+  }
+}
