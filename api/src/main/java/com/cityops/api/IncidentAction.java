@@ -2,6 +2,7 @@ package com.cityops.api;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Body of {@code POST /incidents/{id}/actions}. The idempotency key travels in the {@code
@@ -16,7 +17,7 @@ public record IncidentAction(
     ActionType type,
     String actor,
     String note,
-    List<String> departments,
+    @Nullable List<String> departments,
     Instant deadline,
     Boolean passed,
     String targetId) {

@@ -1,6 +1,7 @@
 package com.cityops.api;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An error as RFC 9457 problem details ({@code application/problem+json}).
@@ -9,7 +10,12 @@ import java.util.List;
  * @param errors optional field-level details, each a readable sentence
  */
 public record Problem(
-    String type, String title, int status, String detail, String instance, List<String> errors) {
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    @Nullable List<String> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
