@@ -43,6 +43,10 @@ final class SimTestClient implements AutoCloseable {
     return this;
   }
 
+  String token() {
+    return token;
+  }
+
   Reply get(String path) {
     return call(new Request.Builder().url(baseUrl + path).get());
   }

@@ -280,10 +280,12 @@ public final class CaseWorkflow {
   static Duration delay(Incident incident, CaseCategory category) {
     double u = unit(incident.id(), incident.status());
     return switch (incident.status()) {
-      case DISCOVERED -> minutes(1 + 3 * u);
+        // Urgent classes and Ⅰ/Ⅱ must be dispatched within 5 minutes of the report: 立案 + 派单 ≤ 4
+        // min.
+      case DISCOVERED -> urgent(incident, category) ? minutes(0.5 + u) : minutes(1 + 3 * u);
       case REGISTERED ->
-          category.urgent() || incident.level().code() <= 2
-              ? minutes(1 + 3 * u)
+          urgent(incident, category)
+              ? minutes(0.5 + 2 * u)
               : u < 0.05 ? minutes(35 + 20 * u) : minutes(3 + 17 * u);
       case DISPATCHED -> minutes(2 + 8 * u);
       case HANDLING -> {
@@ -294,6 +296,10 @@ public final class CaseWorkflow {
       case VERIFYING -> minutes(3 + 12 * u);
       case CLOSED -> Duration.ZERO;
     };
+  }
+
+  private static boolean urgent(Incident incident, CaseCategory category) {
+    return category.urgent() || incident.level().code() <= 2;
   }
 
   private static double unit(String id, IncidentStatus status) {

@@ -101,7 +101,8 @@ final class DeviceFleet {
           type == DeviceType.CAMERA ? null : new Reading(calmValue(type, rnd), type.unit(), now);
       devices.put(
           id, new Device(id, type, name, location, DeviceStatus.ONLINE, reading, false, 0.0));
-      lowness.put(id, Math.pow(rnd.nextDouble(), 3));
+      // Most spots drain well; a few low ones (underpasses, old lanes) flood first.
+      lowness.put(id, Math.pow(rnd.nextDouble(), 6));
     }
   }
 
@@ -252,7 +253,7 @@ final class DeviceFleet {
         continue;
       }
       double depth =
-          Math.round(Math.min(1.2, excessRainMm * lowness.get(d.id()) * 0.02) * 100) / 100.0;
+          Math.round(Math.min(1.2, excessRainMm * lowness.get(d.id()) * 0.015) * 100) / 100.0;
       double before = d.lastReading() == null ? 0 : d.lastReading().value();
       boolean alarm = depth >= WATER_ALARM_M;
       if (Math.abs(depth - before) >= 0.02 || alarm != d.alarm()) {

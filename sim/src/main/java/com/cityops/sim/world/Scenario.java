@@ -37,6 +37,9 @@ public enum Scenario {
     }
     double m = sinceStart.toSeconds() / 60.0;
     double peak = 70;
+    if (m < 0) {
+      return 0; // before the storm (e.g. the warm-up hours)
+    }
     if (m < 20) {
       return peak * m / 20;
     }
