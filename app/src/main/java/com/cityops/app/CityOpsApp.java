@@ -120,12 +120,10 @@ public final class CityOpsApp {
     }
   }
 
-  private static String displayName(String user) {
-    return switch (user) {
-      case "supervisor" -> "值班长";
-      case "viewer" -> "观察席";
-      default -> "值班员";
-    };
+  private String displayName(String user) {
+    String key = "role." + user;
+    String name = messages.get(key);
+    return name.startsWith("⟦") ? user : name;
   }
 
   /** The state the views show (for tests). */

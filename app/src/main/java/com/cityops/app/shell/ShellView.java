@@ -177,7 +177,7 @@ public final class ShellView {
   private Node queuePanel() {
     ListView<Incident> list = new ListView<>(model.queue());
     list.setId("incident-queue");
-    list.setCellFactory(v -> new IncidentCell());
+    list.setCellFactory(v -> new IncidentCell(messages));
     list.setPlaceholder(new Label(messages.get("queue.empty")));
     VBox.setVgrow(list, Priority.ALWAYS);
     VBox panel = panel(messages.get("panel.queue"), list);
@@ -230,7 +230,10 @@ public final class ShellView {
     private final Label meta = styled(new Label(), StyleClasses.MUTED);
     private final HBox row = new HBox(8, level, new VBox(2, title, meta));
 
-    IncidentCell() {
+    private final Messages messages;
+
+    IncidentCell(Messages messages) {
+      this.messages = messages;
       row.setAlignment(Pos.CENTER_LEFT);
       row.getStyleClass().add(StyleClasses.INCIDENT_ROW);
     }
@@ -250,12 +253,19 @@ public final class ShellView {
               + " · "
               + incident.category()
               + " · "
-              + incident.status().zhName()
-              + (incident.overdue() ? " · 【超时】" : "")
+              + messages.get("status." + incident.status().name().toLowerCase())
+              + (incident.overdue() ? " · " + messages.get("queue.overdue") : "")
               + " · "
               + incident.location().address());
       setGraphic(row);
     }
+  }
+
+  /** 18.0 reads as 18; fractional values keep their digits. */
+  static String plain(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value)
+        : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   /** An indicator in trouble: the state as a shape (▲ warning, ■ alarm) as well as a colour. */
@@ -273,7 +283,7 @@ public final class ShellView {
             case WARNING -> "▲ ";
             case NORMAL -> "● ";
           };
-      setText(symbol + indicator.name() + "  " + indicator.value() + " " + indicator.unit());
+      setText(symbol + indicator.name() + "  " + plain(indicator.value()) + " " + indicator.unit());
       StyleClasses.setState(
           this,
           switch (indicator.state()) {

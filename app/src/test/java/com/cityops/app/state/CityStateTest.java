@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cityops.api.Incident;
 import com.cityops.api.IncidentLevel;
-import com.cityops.api.IncidentSource;
 import com.cityops.api.IncidentStatus;
-import com.cityops.api.Location;
 import com.cityops.api.OperatingMode;
-import com.cityops.api.ResponsibleLevel;
 import com.cityops.api.Snapshot;
-import com.cityops.api.StatusTransition;
 import com.cityops.api.StreamEnvelope;
 import com.cityops.api.StreamEventType;
+import com.cityops.app.Fixtures;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,29 +19,6 @@ class CityStateTest {
   static final Instant T0 = Instant.parse("2026-11-22T02:00:00Z");
   private final CityState state = new CityState();
 
-  static Incident incident(String id, long version, IncidentStatus status, IncidentLevel level) {
-    return new Incident(
-        id,
-        "PT-20261122-0001",
-        version,
-        "真如镇街道积水",
-        "道路积水",
-        "",
-        level,
-        IncidentSource.IOT_SENSOR,
-        new Location(121.40, 31.25, "普陀区", "310107", "310107001", "310107001001"),
-        status,
-        List.of(new StatusTransition(status, T0, "test", "")),
-        ResponsibleLevel.STREET,
-        List.of(),
-        T0,
-        T0.plusSeconds(300),
-        T0.plusSeconds(7200),
-        false,
-        null,
-        null);
-  }
-
   private static StreamEnvelope upsert(long seq, Incident incident) {
     return new StreamEnvelope(seq, T0, StreamEventType.INCIDENT_UPSERT, incident);
   }
@@ -53,8 +27,8 @@ class CityStateTest {
   void ignoresAnIncidentVersionNotNewerThanTheOneHeld() {
     state.replaceAll(
         new Snapshot(10, T0, OperatingMode.NORMAL, List.of(), List.of(), List.of(), List.of()));
-    state.apply(upsert(11, incident("a", 3, IncidentStatus.DISPATCHED, IncidentLevel.IV)));
-    state.apply(upsert(12, incident("a", 2, IncidentStatus.REGISTERED, IncidentLevel.IV)));
+    state.apply(upsert(11, Fixtures.incident("a", 3, IncidentStatus.DISPATCHED, IncidentLevel.IV)));
+    state.apply(upsert(12, Fixtures.incident("a", 2, IncidentStatus.REGISTERED, IncidentLevel.IV)));
     assertThat(state.incidents()).singleElement().extracting(Incident::version).isEqualTo(3L);
     assertThat(state.seq()).isEqualTo(12);
   }
@@ -67,9 +41,9 @@ class CityStateTest {
             T0,
             OperatingMode.NORMAL,
             List.of(
-                incident("a", 1, IncidentStatus.HANDLING, IncidentLevel.II),
-                incident("b", 1, IncidentStatus.CLOSED, IncidentLevel.IV),
-                incident("c", 1, IncidentStatus.DISCOVERED, IncidentLevel.IV)),
+                Fixtures.incident("a", 1, IncidentStatus.HANDLING, IncidentLevel.II),
+                Fixtures.incident("b", 1, IncidentStatus.CLOSED, IncidentLevel.IV),
+                Fixtures.incident("c", 1, IncidentStatus.DISCOVERED, IncidentLevel.IV)),
             List.of(),
             List.of(),
             List.of()));
@@ -88,7 +62,7 @@ class CityStateTest {
     state.onChange(calls::incrementAndGet);
     state.replaceAll(
         new Snapshot(1, T0, OperatingMode.NORMAL, List.of(), List.of(), List.of(), List.of()));
-    state.apply(upsert(2, incident("a", 1, IncidentStatus.DISCOVERED, IncidentLevel.IV)));
+    state.apply(upsert(2, Fixtures.incident("a", 1, IncidentStatus.DISCOVERED, IncidentLevel.IV)));
     assertThat(calls).hasValue(2);
   }
 }
