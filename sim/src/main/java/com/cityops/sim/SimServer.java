@@ -116,6 +116,7 @@ public final class SimServer implements AutoCloseable {
 
   @Override
   public void close() {
+    int port = port();
     ticker.shutdownNow();
     try {
       ticker.awaitTermination(5, TimeUnit.SECONDS);
@@ -124,7 +125,7 @@ public final class SimServer implements AutoCloseable {
     }
     world.close();
     api.stop();
-    LOG.info("reference backend on port {} stopped", port());
+    LOG.info("reference backend on port {} stopped", port);
   }
 
   /** For tests: how long {@code d} of city time takes at this server's speed. */
