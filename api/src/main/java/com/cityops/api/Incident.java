@@ -37,4 +37,52 @@ public record Incident(
     timeline = List.copyOf(timeline);
     departments = List.copyOf(departments);
   }
+
+  /** This case with its overdue flag set, as version {@code newVersion}. */
+  public Incident withOverdue(boolean isOverdue, long newVersion) {
+    return new Incident(
+        id,
+        code,
+        newVersion,
+        title,
+        category,
+        description,
+        level,
+        source,
+        location,
+        status,
+        timeline,
+        responsibleLevel,
+        departments,
+        reportedAt,
+        dispatchDeadline,
+        resolveDeadline,
+        isOverdue,
+        reporter,
+        mergedInto);
+  }
+
+  /** The same version of this case with another reporter contact (e.g. masked for a role). */
+  public Incident withReporter(ReporterContact contact) {
+    return new Incident(
+        id,
+        code,
+        version,
+        title,
+        category,
+        description,
+        level,
+        source,
+        location,
+        status,
+        timeline,
+        responsibleLevel,
+        departments,
+        reportedAt,
+        dispatchDeadline,
+        resolveDeadline,
+        overdue,
+        contact,
+        mergedInto);
+  }
 }

@@ -216,36 +216,13 @@ public final class CaseWorkflow {
     if (overdue == incident.overdue()) {
       return incident;
     }
-    return withFlag(incident, overdue, incident.version() + 1);
+    return incident.withOverdue(overdue, incident.version() + 1);
   }
 
   /** A freshly changed case with its overdue flag brought up to date, in the same version. */
   private static Incident settled(Incident changed, Instant now) {
     boolean overdue = isOverdue(changed, now);
-    return overdue == changed.overdue() ? changed : withFlag(changed, overdue, changed.version());
-  }
-
-  private static Incident withFlag(Incident incident, boolean overdue, long version) {
-    return new Incident(
-        incident.id(),
-        incident.code(),
-        version,
-        incident.title(),
-        incident.category(),
-        incident.description(),
-        incident.level(),
-        incident.source(),
-        incident.location(),
-        incident.status(),
-        incident.timeline(),
-        incident.responsibleLevel(),
-        incident.departments(),
-        incident.reportedAt(),
-        incident.dispatchDeadline(),
-        incident.resolveDeadline(),
-        overdue,
-        incident.reporter(),
-        incident.mergedInto());
+    return overdue == changed.overdue() ? changed : changed.withOverdue(overdue, changed.version());
   }
 
   /**

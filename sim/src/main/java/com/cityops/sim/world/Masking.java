@@ -41,26 +41,8 @@ public final class Masking {
     if (reporter == null || reporter.masked()) {
       return incident;
     }
-    return new Incident(
-        incident.id(),
-        incident.code(),
-        incident.version(),
-        incident.title(),
-        incident.category(),
-        incident.description(),
-        incident.level(),
-        incident.source(),
-        incident.location(),
-        incident.status(),
-        incident.timeline(),
-        incident.responsibleLevel(),
-        incident.departments(),
-        incident.reportedAt(),
-        incident.dispatchDeadline(),
-        incident.resolveDeadline(),
-        incident.overdue(),
-        new ReporterContact(maskName(reporter.name()), maskPhone(reporter.phone()), true),
-        incident.mergedInto());
+    return incident.withReporter(
+        new ReporterContact(maskName(reporter.name()), maskPhone(reporter.phone()), true));
   }
 
   /** The envelope as a masked role sees it; the same instance when it holds no personal data. */
