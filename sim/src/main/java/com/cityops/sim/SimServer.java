@@ -29,7 +29,8 @@ public final class SimServer implements AutoCloseable {
   private long loadNanos;
   private double loadCarry;
 
-  private SimServer(SimConfig config) {
+  private SimServer(SimConfig requested) {
+    SimConfig config = DataDirSeed.reconcile(requested);
     this.config = config;
     Instant start =
         config.start() != null

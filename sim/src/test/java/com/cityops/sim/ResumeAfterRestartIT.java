@@ -88,4 +88,22 @@ class ResumeAfterRestartIT {
       expected++;
     }
   }
+
+  @Test
+  void aDataDirectoryKeepsTheSeedItWasCreatedWith(@TempDir Path dataDir) {
+    SimConfig first = SimConfig.builder().port(0).dataDir(dataDir).seed(11).speed(0.0001).build();
+    try (SimServer server = SimServer.start(first)) {
+      assertThat(server.world().headSeq()).isPositive();
+    }
+    try (SimServer again = SimServer.start(first.toBuilder().seed(99).build());
+        var client = new SimTestClient(again.baseUrl()).login("operator")) {
+      JsonNode device = client.get(ApiPaths.DEVICES + "?type=camera").json().get("items").get(0);
+      try (SimServer reference =
+              SimServer.start(SimConfig.builder().port(0).seed(11).speed(0.0001).build());
+          var other = new SimTestClient(reference.baseUrl()).login("operator")) {
+        JsonNode expected = other.get(ApiPaths.DEVICES + "?type=camera").json().get("items").get(0);
+        assertThat(device.get("location")).isEqualTo(expected.get("location"));
+      }
+    }
+  }
 }

@@ -45,7 +45,7 @@ public final class LiveFeed implements AutoCloseable {
   private volatile WebSocket socket;
   private volatile Instant lastMessageAt;
   private volatile boolean closed;
-  private int failures;
+  private final AtomicInteger failures = new AtomicInteger();
 
   public LiveFeed(
       BackendClient client,
@@ -109,8 +109,7 @@ public final class LiveFeed implements AutoCloseable {
       return;
     }
     status(FeedState.OFFLINE, why);
-    long base = Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(failures, 10));
-    failures++;
+    long base = Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(failures.getAndIncrement(), 10));
     long delay = (long) (base * (0.7 + 0.6 * jitter.nextDouble()));
     worker.schedule(() -> connect(freshSnapshot), delay, TimeUnit.MILLISECONDS);
   }
@@ -144,7 +143,7 @@ public final class LiveFeed implements AutoCloseable {
     @Override
     public void onOpen(WebSocket webSocket, Response response) {
       if (current()) {
-        failures = 0;
+        failures.set(0);
         lastMessageAt = clock.instant();
         status(FeedState.LIVE, null);
       }
