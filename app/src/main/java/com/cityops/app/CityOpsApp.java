@@ -1,5 +1,6 @@
 package com.cityops.app;
 
+import com.cityops.app.cache.OfflineCache;
 import com.cityops.app.cli.AppOptions;
 import com.cityops.app.cli.VersionInfo;
 import com.cityops.app.feed.BackendClient;
@@ -22,8 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -42,13 +44,16 @@ public final class CityOpsApp {
   private final AppOptions options;
   private final Messages messages;
   private final CityState state = new CityState();
-  private final ExecutorService io =
-      Executors.newSingleThreadExecutor(
+  private final ScheduledExecutorService io =
+      Executors.newSingleThreadScheduledExecutor(
           r -> {
             Thread t = new Thread(r, "cityops-io-1");
             t.setDaemon(true);
             return t;
           });
+  private static final Duration CACHE_EVERY = Duration.ofSeconds(30);
+  private final OfflineCache cache;
+  private long savedChanges = -1;
   private volatile SimServer embedded;
   private volatile LiveFeed feed;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -58,6 +63,23 @@ public final class CityOpsApp {
   private CityOpsApp(AppOptions options) {
     this.options = options;
     this.messages = Messages.forLanguage(options.language());
+    this.cache = new OfflineCache(options.dataDir());
+  }
+
+  /** Saves live state to the offline cache when it changed; on the io thread. */
+  private void saveCache() {
+    var summary = state.summary();
+    boolean live = summary.cachedAt() == null && summary.seq() >= 0;
+    long changes = state.changeCount();
+    if (!live || changes == savedChanges) {
+      return;
+    }
+    try {
+      cache.save(state.snapshot(), Instant.now());
+      savedChanges = changes;
+    } catch (java.io.IOException e) {
+      LOG.warn("cannot save the offline cache {}: {}", cache.file(), e.getMessage());
+    }
   }
 
   /** Opens the main window and starts connecting; called on the FX thread. */
@@ -82,12 +104,27 @@ public final class CityOpsApp {
     window.show();
     io.execute(this::connect);
     if (options.screenshot() != null) {
-      new ScreenshotOnLive(scene, options.screenshot(), options.screenshotDelay(), io, this::exit)
-          .watch(model.feedStateProperty(), FeedState.LIVE);
+      var screenshot =
+          new ScreenshotOnLive(
+              scene, options.screenshot(), options.screenshotDelay(), io, this::exit);
+      screenshot.watch(model.feedStateProperty(), FeedState.LIVE);
+      screenshot.watch(model.staleProperty(), Boolean.TRUE);
     }
   }
 
   private void connect() {
+    cache
+        .load()
+        .ifPresent(
+            cached -> {
+              state.loadCached(cached.state(), cached.savedAt());
+              LOG.info(
+                  "showing the offline cache saved at {} ({} cases) until the backend answers",
+                  cached.savedAt(),
+                  cached.state().incidents().size());
+            });
+    io.scheduleWithFixedDelay(
+        this::saveCache, CACHE_EVERY.toSeconds(), CACHE_EVERY.toSeconds(), TimeUnit.SECONDS);
     try {
       String server = options.server();
       if (options.demo()) {
@@ -147,6 +184,7 @@ public final class CityOpsApp {
     }
     CompletableFuture.runAsync(
             () -> {
+              saveCache();
               LiveFeed f = feed;
               if (f != null) {
                 f.close();

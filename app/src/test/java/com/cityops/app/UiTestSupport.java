@@ -23,6 +23,15 @@ public final class UiTestSupport {
     return new RunningApp(CityOpsApp.startForTest(options, stage));
   }
 
+  /** A fresh per-test data directory, so no test sees another's offline cache. */
+  public static Path tempDir() {
+    try {
+      return Files.createTempDirectory("cityops-ui-");
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot create a temp dir", e);
+    }
+  }
+
   public static void snapshot(FxRobot robot, Path file) throws Exception {
     var image =
         CompletableFuture.supplyAsync(

@@ -37,6 +37,12 @@ public final class AppOptions {
       description = "dark (default, for walls and control rooms), light or high-contrast.")
   String theme = "dark";
 
+  @Option(
+      names = "--data-dir",
+      description =
+          "Per-user data (offline cache). Default: the platform's user data folder (${DEFAULT-VALUE}).")
+  Path dataDir = com.cityops.app.cache.AppDirectories.dataDir();
+
   @Option(names = "--width", description = "Window width in px. Default: ${DEFAULT-VALUE}")
   int width = 1920;
 
@@ -113,6 +119,10 @@ public final class AppOptions {
 
   public String theme() {
     return theme;
+  }
+
+  public Path dataDir() {
+    return dataDir;
   }
 
   public int width() {

@@ -83,13 +83,16 @@ public final class ShellView {
     Label feed = styled(new Label(), StyleClasses.STATUS_BADGE);
     feed.setId("feed-badge");
     feed.textProperty().bind(model.feedTextProperty());
-    model
-        .feedStateProperty()
-        .addListener(
-            (obs, old, now) ->
-                StyleClasses.setState(feed, StyleClasses.feedPseudoClass(now.name())));
-    StyleClasses.setState(
-        feed, StyleClasses.feedPseudoClass(model.feedStateProperty().get().name()));
+    Runnable badgeState =
+        () ->
+            StyleClasses.setState(
+                feed,
+                model.staleProperty().get()
+                    ? StyleClasses.STALE
+                    : StyleClasses.feedPseudoClass(model.feedStateProperty().get().name()));
+    model.feedStateProperty().addListener((obs, old, now) -> badgeState.run());
+    model.staleProperty().addListener((obs, old, now) -> badgeState.run());
+    badgeState.run();
     Label age = styled(new Label(), StyleClasses.MUTED);
     age.setId("data-age");
     age.textProperty().bind(model.ageTextProperty());

@@ -64,7 +64,10 @@ public final class ShellViewModel {
   private final StringProperty serverText = new SimpleStringProperty();
   private final ObservableList<Incident> queue = FXCollections.observableArrayList();
   private final ObservableList<Indicator> keyIndicators = FXCollections.observableArrayList();
+  private final javafx.beans.property.BooleanProperty stale =
+      new javafx.beans.property.SimpleBooleanProperty();
   private Instant lastMessageAt;
+  private Instant cachedAt;
   private long appliedVersion = -1;
 
   public ShellViewModel(Messages messages, String username, String displayName) {
@@ -90,7 +93,11 @@ public final class ShellViewModel {
     appliedVersion = summary.version();
     FeedStatus feed = summary.feed();
     feedState.set(feed.state());
-    feedText.set(messages.get("feed." + feed.state().name().toLowerCase()));
+    cachedAt = summary.cachedAt();
+    stale.set(cachedAt != null);
+    feedText.set(
+        messages.get(
+            cachedAt != null ? "feed.stale" : "feed." + feed.state().name().toLowerCase()));
     lastMessageAt = summary.lastHeardAt();
     serverText.set(
         messages.format("feed.server", feed.server())
@@ -129,6 +136,11 @@ public final class ShellViewModel {
   /** Advances the clock and the data age; called once a second. */
   public void tick(Instant now) {
     clockText.set(CLOCK.format(now.atZone(CITY_ZONE)));
+    if (cachedAt != null) {
+      ageText.set(
+          messages.format("feed.age.cached", humanDuration(Duration.between(cachedAt, now))));
+      return;
+    }
     if (lastMessageAt == null) {
       ageText.set(messages.get("feed.age.none"));
       return;
@@ -163,6 +175,11 @@ public final class ShellViewModel {
 
   public ReadOnlyObjectProperty<FeedState> feedStateProperty() {
     return feedState;
+  }
+
+  /** True while the screen shows the offline cache instead of live data. */
+  public javafx.beans.property.ReadOnlyBooleanProperty staleProperty() {
+    return stale;
   }
 
   public ReadOnlyStringProperty feedTextProperty() {

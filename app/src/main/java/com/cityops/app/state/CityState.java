@@ -37,6 +37,7 @@ public final class CityState {
   private long seq = -1;
   private Instant dataTime;
   private Instant lastHeardAt;
+  private Instant cachedAt;
   private FeedStatus feedStatus = FeedStatus.connecting("");
   private long changes;
 
@@ -50,7 +51,20 @@ public final class CityState {
 
   /** Replaces everything with a snapshot (first load or full resync). */
   public void replaceAll(Snapshot snapshot) {
+    load(snapshot, null);
+  }
+
+  /**
+   * Shows a state saved earlier (the offline cache) until the backend answers; the views mark it
+   * stale with the age of {@code savedAt}.
+   */
+  public void loadCached(Snapshot snapshot, Instant savedAt) {
+    load(snapshot, savedAt);
+  }
+
+  private void load(Snapshot snapshot, Instant savedAt) {
     synchronized (lock) {
+      cachedAt = savedAt;
       incidents.clear();
       snapshot.incidents().forEach(i -> incidents.put(i.id(), i));
       indicators.clear();
@@ -171,6 +185,27 @@ public final class CityState {
     }
   }
 
+  /** Everything held, as a snapshot at the held seq (for the offline cache). */
+  public Snapshot snapshot() {
+    synchronized (lock) {
+      return new Snapshot(
+          seq,
+          dataTime,
+          mode,
+          List.copyOf(incidents.values()),
+          List.copyOf(indicators.values()),
+          List.copyOf(devices.values()),
+          layers);
+    }
+  }
+
+  /** Grows with every change; lets a saver skip unchanged state. */
+  public long changeCount() {
+    synchronized (lock) {
+      return changes;
+    }
+  }
+
   /** A consistent summary for the views, computed under the lock. */
   public CitySummary summary() {
     synchronized (lock) {
@@ -179,6 +214,7 @@ public final class CityState {
           seq,
           dataTime,
           lastHeardAt,
+          cachedAt,
           mode,
           feedStatus,
           incidents.values(),

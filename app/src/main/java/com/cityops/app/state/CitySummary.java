@@ -23,12 +23,14 @@ import java.util.Map;
  *
  * @param version grows with every state change, so the bridge can skip identical summaries
  * @param lastHeardAt when the backend was last heard from (any message), or null
+ * @param cachedAt when the shown state was saved, while it comes from the offline cache; else null
  */
 public record CitySummary(
     long version,
     long seq,
     Instant dataTime,
     Instant lastHeardAt,
+    Instant cachedAt,
     OperatingMode mode,
     FeedStatus feed,
     int incidentsHeld,
@@ -52,6 +54,7 @@ public record CitySummary(
       long seq,
       Instant dataTime,
       Instant lastHeardAt,
+      Instant cachedAt,
       OperatingMode mode,
       FeedStatus feed,
       Collection<Incident> incidents,
@@ -99,6 +102,7 @@ public record CitySummary(
         seq,
         dataTime,
         lastHeardAt,
+        cachedAt,
         mode,
         feed,
         incidents.size(),

@@ -29,13 +29,22 @@ import org.testfx.framework.junit5.Start;
 class ShellUiIT {
   private SimServer server;
   private UiTestSupport.RunningApp app;
+  private final Path dataDir = UiTestSupport.tempDir();
 
   @Start
   void start(Stage stage) {
     server =
         SimServer.start(
             SimConfig.builder().port(0).start(Instant.parse("2026-11-22T02:00:00Z")).build());
-    app = UiTestSupport.open(stage, "--server", server.baseUrl(), "--user", "operator");
+    app =
+        UiTestSupport.open(
+            stage,
+            "--server",
+            server.baseUrl(),
+            "--user",
+            "operator",
+            "--data-dir",
+            dataDir.toString());
   }
 
   @AfterEach
