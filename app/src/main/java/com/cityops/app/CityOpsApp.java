@@ -9,6 +9,7 @@ import com.cityops.app.feed.LiveFeed;
 import com.cityops.app.fx.FxBridge;
 import com.cityops.app.fx.FxPlatform;
 import com.cityops.app.i18n.Messages;
+import com.cityops.app.outbox.ActionOutbox;
 import com.cityops.app.shell.ShellView;
 import com.cityops.app.shell.ShellViewModel;
 import com.cityops.app.state.CityState;
@@ -56,6 +57,7 @@ public final class CityOpsApp {
   private long savedChanges = -1;
   private volatile SimServer embedded;
   private volatile LiveFeed feed;
+  private volatile ActionOutbox outbox;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
   private Stage stage;
@@ -138,9 +140,11 @@ public final class CityOpsApp {
                     .build());
         server = embedded.baseUrl();
       }
+      BackendClient backend = new BackendClient(server);
+      outbox = new ActionOutbox(options.dataDir(), backend, Clock.systemUTC());
       LiveFeed started =
           new LiveFeed(
-              new BackendClient(server),
+              backend,
               state,
               options.user(),
               options.password(),
@@ -185,6 +189,10 @@ public final class CityOpsApp {
     CompletableFuture.runAsync(
             () -> {
               saveCache();
+              ActionOutbox o = outbox;
+              if (o != null) {
+                o.close();
+              }
               LiveFeed f = feed;
               if (f != null) {
                 f.close();

@@ -32,7 +32,11 @@ class ArchitectureTest {
   void feedAndStateStayFreeOfJavaFx() {
     noClasses()
         .that()
-        .resideInAnyPackage("com.cityops.app.feed..", "com.cityops.app.state..")
+        .resideInAnyPackage(
+            "com.cityops.app.feed..",
+            "com.cityops.app.state..",
+            "com.cityops.app.cache..",
+            "com.cityops.app.outbox..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("javafx..")

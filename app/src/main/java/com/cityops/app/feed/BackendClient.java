@@ -1,6 +1,8 @@
 package com.cityops.app.feed;
 
+import com.cityops.api.ActionResult;
 import com.cityops.api.ApiPaths;
+import com.cityops.api.IncidentAction;
 import com.cityops.api.Json;
 import com.cityops.api.LoginRequest;
 import com.cityops.api.LoginResponse;
@@ -28,6 +30,7 @@ public final class BackendClient implements AutoCloseable {
   private final HttpUrl base;
   private final OkHttpClient http;
   private volatile String token;
+  private volatile LoginRequest credentials;
 
   public BackendClient(String baseUrl) {
     HttpUrl parsed = HttpUrl.parse(baseUrl);
@@ -49,7 +52,8 @@ public final class BackendClient implements AutoCloseable {
   }
 
   public LoginResponse login(String username, String password) {
-    String body = Json.write(new LoginRequest(username, password));
+    credentials = new LoginRequest(username, password);
+    String body = Json.write(credentials);
     LoginResponse response =
         execute(request(ApiPaths.LOGIN).post(RequestBody.create(body, JSON)), LoginResponse.class);
     token = response.token();
@@ -58,6 +62,36 @@ public final class BackendClient implements AutoCloseable {
 
   public Snapshot snapshot() {
     return execute(request(ApiPaths.SNAPSHOT).get(), Snapshot.class);
+  }
+
+  /**
+   * Sends an operator action with its idempotency key; a retry with the same key is applied once by
+   * the server. Signs in again once if the token was refused (e.g. the server restarted with a new
+   * key).
+   *
+   * @throws BackendException with the server's problem detail; {@link BackendException#status()} is
+   *     0 when no answer came
+   */
+  public ActionResult act(String incidentId, IncidentAction action, String idempotencyKey) {
+    RequestBody body = RequestBody.create(Json.write(action), JSON);
+    try {
+      return execute(
+          request(ApiPaths.incidentActions(incidentId))
+              .header(ApiPaths.IDEMPOTENCY_KEY_HEADER, idempotencyKey)
+              .post(body),
+          ActionResult.class);
+    } catch (BackendException e) {
+      LoginRequest known = credentials;
+      if (e.status() != 401 || known == null) {
+        throw e;
+      }
+      login(known.username(), known.password());
+      return execute(
+          request(ApiPaths.incidentActions(incidentId))
+              .header(ApiPaths.IDEMPOTENCY_KEY_HEADER, idempotencyKey)
+              .post(body),
+          ActionResult.class);
+    }
   }
 
   /** Opens the stream after {@code since}; messages arrive on OkHttp's reader thread. */
