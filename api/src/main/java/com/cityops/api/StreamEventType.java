@@ -9,7 +9,8 @@ public enum StreamEventType {
   INDICATOR_SAMPLE("indicator.sample", IndicatorUpdate.class),
   DEVICE_STATUS("device.status", Device.class),
   ALERT_RAISED("alert.raised", Alert.class),
-  HEARTBEAT("heartbeat", Heartbeat.class);
+  HEARTBEAT("heartbeat", Heartbeat.class),
+  CANARY("canary", Canary.class);
 
   private final String wireName;
   private final Class<?> payloadType;

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param start the city time to start at; null means now (ignored when a journal is resumed)
  * @param rate extra events per real second for load tests
  * @param incidentsPerHour new cases per city hour at the daytime peak, before weather
+ * @param canary how often the end-to-end test signal is sent (real time)
  * @param passwords demo accounts' passwords by user name (default: the name itself)
  */
 public record SimConfig(
@@ -30,6 +31,7 @@ public record SimConfig(
     double deviceFaultPerDay,
     double falseAlarmPerDay,
     Duration heartbeat,
+    Duration canary,
     int journalMemory,
     Map<String, String> passwords) {
 
@@ -56,6 +58,7 @@ public record SimConfig(
     b.deviceFaultPerDay = deviceFaultPerDay;
     b.falseAlarmPerDay = falseAlarmPerDay;
     b.heartbeat = heartbeat;
+    b.canary = canary;
     b.journalMemory = journalMemory;
     b.passwords = passwords;
     return b;
@@ -76,6 +79,7 @@ public record SimConfig(
     private double deviceFaultPerDay = 0.005;
     private double falseAlarmPerDay = 0.01;
     private Duration heartbeat = Duration.ofSeconds(5);
+    private Duration canary = Duration.ofSeconds(10);
     private int journalMemory = 200_000;
     private Map<String, String> passwords = Map.of();
 
@@ -146,6 +150,11 @@ public record SimConfig(
       return this;
     }
 
+    public Builder canary(Duration value) {
+      this.canary = value;
+      return this;
+    }
+
     public Builder journalMemory(int value) {
       this.journalMemory = value;
       return this;
@@ -171,6 +180,7 @@ public record SimConfig(
           deviceFaultPerDay,
           falseAlarmPerDay,
           heartbeat,
+          canary,
           journalMemory,
           passwords);
     }

@@ -64,9 +64,15 @@ public final class SimServer implements AutoCloseable {
     server.ticker.scheduleAtFixedRate(server::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     long heartbeatMs = Math.max(10, config.heartbeat().toMillis());
     server.ticker.scheduleAtFixedRate(
-        () -> server.world.heartbeat(Instant.now()),
+        server.safely("heartbeat", () -> server.world.heartbeat(Instant.now())),
         heartbeatMs,
         heartbeatMs,
+        TimeUnit.MILLISECONDS);
+    long canaryMs = Math.max(10, config.canary().toMillis());
+    server.ticker.scheduleAtFixedRate(
+        server.safely("canary", () -> server.world.canary(Instant.now(), config.canary())),
+        canaryMs,
+        canaryMs,
         TimeUnit.MILLISECONDS);
     LOG.info(
         "CityOps reference backend on http://{}:{} (seed {}, speed {}x, scenario {})",
@@ -95,6 +101,17 @@ public final class SimServer implements AutoCloseable {
       // The clock must keep running: a failed step is logged and the next tick tries again.
       LOG.error("simulation step failed", e);
     }
+  }
+
+  /** A periodic task that logs a failure instead of silently ending its schedule. */
+  private Runnable safely(String what, Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        LOG.error("{} failed", what, e);
+      }
+    };
   }
 
   public int port() {

@@ -1,6 +1,7 @@
 package com.cityops.app.feed;
 
 import com.cityops.api.ApiPaths;
+import com.cityops.api.Canary;
 import com.cityops.api.Json;
 import com.cityops.api.Snapshot;
 import com.cityops.api.StreamEnvelope;
@@ -44,6 +45,8 @@ public final class LiveFeed implements AutoCloseable {
   private final AtomicInteger generation = new AtomicInteger();
   private volatile WebSocket socket;
   private volatile Instant lastMessageAt;
+  private volatile Instant lastCanaryAt;
+  private volatile Duration canaryInterval;
   private volatile boolean closed;
   private final AtomicInteger failures = new AtomicInteger();
 
@@ -115,6 +118,32 @@ public final class LiveFeed implements AutoCloseable {
   }
 
   private void watchdog() {
+    checkCanary();
+    checkSilence();
+  }
+
+  /**
+   * The backend proves the whole path with a canary every interval; once one has been seen, missing
+   * the next for 2.5 intervals raises the local alarm (whether or not other data still flows).
+   */
+  private void checkCanary() {
+    Instant last = lastCanaryAt;
+    Duration interval = canaryInterval;
+    if (last == null || interval == null) {
+      return;
+    }
+    Duration late = Duration.between(last, clock.instant());
+    if (late.toMillis() > interval.toMillis() * 5 / 2) {
+      state.setCanaryAlarm(
+          "no end-to-end test signal for "
+              + late.toSeconds()
+              + " s (expected every "
+              + interval.toSeconds()
+              + " s)");
+    }
+  }
+
+  private void checkSilence() {
     FeedStatus current = state.feedStatus();
     Instant last = lastMessageAt;
     if (current.state() == FeedState.LIVE
@@ -180,6 +209,11 @@ public final class LiveFeed implements AutoCloseable {
         return;
       }
       state.apply(envelope);
+      if (envelope.payload() instanceof Canary canary) {
+        canaryInterval = Duration.ofSeconds(canary.intervalSeconds());
+        lastCanaryAt = clock.instant();
+        state.setCanaryAlarm(null);
+      }
       if (state.feedStatus().state() != FeedState.LIVE) {
         status(FeedState.LIVE, null);
       }

@@ -100,7 +100,13 @@ public final class ShellView {
     clockLabel.textProperty().bind(model.clockTextProperty());
     Label user = styled(new Label(model.userText()), StyleClasses.MUTED);
 
-    HBox bar = new HBox(16, title, spacer(), mode, feed, age, clockLabel, user);
+    Label canary = styled(new Label(), StyleClasses.STATUS_BADGE);
+    canary.setId("canary-alarm");
+    canary.textProperty().bind(model.canaryTextProperty());
+    canary.visibleProperty().bind(model.canaryTextProperty().isNotEmpty());
+    canary.managedProperty().bind(canary.visibleProperty());
+    StyleClasses.setState(canary, StyleClasses.ALARM);
+    HBox bar = new HBox(16, title, spacer(), canary, mode, feed, age, clockLabel, user);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().add(StyleClasses.TOP_BAR);
     return bar;

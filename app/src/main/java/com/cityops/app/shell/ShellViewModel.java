@@ -66,6 +66,7 @@ public final class ShellViewModel {
   private final ObservableList<Indicator> keyIndicators = FXCollections.observableArrayList();
   private final javafx.beans.property.BooleanProperty stale =
       new javafx.beans.property.SimpleBooleanProperty();
+  private final StringProperty canaryText = new SimpleStringProperty("");
   private Instant lastMessageAt;
   private Instant cachedAt;
   private long appliedVersion = -1;
@@ -99,6 +100,7 @@ public final class ShellViewModel {
         messages.get(
             cachedAt != null ? "feed.stale" : "feed." + feed.state().name().toLowerCase()));
     lastMessageAt = summary.lastHeardAt();
+    canaryText.set(summary.canaryAlarm() == null ? "" : messages.get("canary.alarm"));
     serverText.set(
         messages.format("feed.server", feed.server())
             + " · "
@@ -180,6 +182,11 @@ public final class ShellViewModel {
   /** True while the screen shows the offline cache instead of live data. */
   public javafx.beans.property.ReadOnlyBooleanProperty staleProperty() {
     return stale;
+  }
+
+  /** Empty while the end-to-end test signal arrives on time; the alarm text otherwise. */
+  public ReadOnlyStringProperty canaryTextProperty() {
+    return canaryText;
   }
 
   public ReadOnlyStringProperty feedTextProperty() {

@@ -38,6 +38,7 @@ public final class CityState {
   private Instant dataTime;
   private Instant lastHeardAt;
   private Instant cachedAt;
+  private String canaryAlarm;
   private FeedStatus feedStatus = FeedStatus.connecting("");
   private long changes;
 
@@ -109,7 +110,7 @@ public final class CityState {
             mode = alert.suggestedMode();
           }
         }
-        case HEARTBEAT -> {}
+        case HEARTBEAT, CANARY -> {}
       }
       if (envelope.type() != com.cityops.api.StreamEventType.HEARTBEAT) {
         seq = envelope.seq();
@@ -147,6 +148,20 @@ public final class CityState {
   public void heard(Instant at) {
     synchronized (lock) {
       lastHeardAt = at;
+      changes++;
+    }
+    fire();
+  }
+
+  /**
+   * Raises (non-null reason) or clears (null) the local alarm for a missing end-to-end test signal.
+   */
+  public void setCanaryAlarm(String reason) {
+    synchronized (lock) {
+      if (java.util.Objects.equals(canaryAlarm, reason)) {
+        return;
+      }
+      canaryAlarm = reason;
       changes++;
     }
     fire();
@@ -215,6 +230,7 @@ public final class CityState {
           dataTime,
           lastHeardAt,
           cachedAt,
+          canaryAlarm,
           mode,
           feedStatus,
           incidents.values(),

@@ -23,6 +23,8 @@ import java.util.Map;
  *
  * @param version grows with every state change, so the bridge can skip identical summaries
  * @param lastHeardAt when the backend was last heard from (any message), or null
+ * @param canaryAlarm why the end-to-end test signal is considered missing, or null when it is on
+ *     time
  * @param cachedAt when the shown state was saved, while it comes from the offline cache; else null
  */
 public record CitySummary(
@@ -31,6 +33,7 @@ public record CitySummary(
     Instant dataTime,
     Instant lastHeardAt,
     Instant cachedAt,
+    String canaryAlarm,
     OperatingMode mode,
     FeedStatus feed,
     int incidentsHeld,
@@ -55,6 +58,7 @@ public record CitySummary(
       Instant dataTime,
       Instant lastHeardAt,
       Instant cachedAt,
+      String canaryAlarm,
       OperatingMode mode,
       FeedStatus feed,
       Collection<Incident> incidents,
@@ -103,6 +107,7 @@ public record CitySummary(
         dataTime,
         lastHeardAt,
         cachedAt,
+        canaryAlarm,
         mode,
         feed,
         incidents.size(),

@@ -30,6 +30,7 @@ class LiveFeedIT {
             .speed(30)
             .rate(200)
             .heartbeat(Duration.ofMillis(500))
+            .canary(Duration.ofMillis(400))
             .start(Instant.parse("2026-11-22T02:00:00Z"))
             .build();
     SimServer server = SimServer.start(config);
@@ -49,18 +50,26 @@ class LiveFeedIT {
           .atMost(Duration.ofSeconds(30))
           .until(() -> state.feedStatus().state() == FeedState.LIVE && state.seq() > 0);
 
+      await().atMost(Duration.ofSeconds(10)).until(() -> state.summary().canaryAlarm() == null);
+
       server.close();
       await()
           .atMost(Duration.ofSeconds(15))
           .until(() -> state.feedStatus().state() == FeedState.OFFLINE);
+      // The end-to-end test signal stops with the backend: the local alarm must rise.
+      await().atMost(Duration.ofSeconds(5)).until(() -> state.summary().canaryAlarm() != null);
+      assertThat(state.summary().canaryAlarm()).contains("no end-to-end test signal");
 
-      // Back on the same port with a frozen city clock, so the client can catch up to a fixed head.
+      // Back on the same port with a frozen city clock; only canaries still move its head.
       server = SimServer.start(config.toBuilder().port(port).speed(0.0001).rate(0).build());
       SimServer restarted = server;
-      long head = restarted.world().headSeq();
       await()
           .atMost(Duration.ofSeconds(40))
-          .until(() -> state.feedStatus().state() == FeedState.LIVE && state.seq() == head);
+          .until(
+              () ->
+                  state.feedStatus().state() == FeedState.LIVE
+                      && state.seq() == restarted.world().headSeq());
+      await().atMost(Duration.ofSeconds(5)).until(() -> state.summary().canaryAlarm() == null);
       Map<String, Long> expected =
           versions(restarted.world().snapshot(Role.SUPERVISOR).incidents());
       assertThat(versions(state.incidents())).isEqualTo(expected);

@@ -79,6 +79,7 @@ public final class CityWorld implements AutoCloseable {
   private Instant scenarioStart;
   private OperatingMode mode = OperatingMode.NORMAL;
   private boolean majorFloodRaised;
+  private long canaries;
 
   private CityWorld(SimConfig config, Instant now) {
     this.config = config;
@@ -410,11 +411,25 @@ public final class CityWorld implements AutoCloseable {
       }
       case DEVICE_STATUS -> fleet.put((Device) envelope.payload());
       case INDICATOR_SAMPLE -> indicators.apply((IndicatorUpdate) envelope.payload());
-      case ALERT_RAISED, HEARTBEAT -> {}
+      case ALERT_RAISED, HEARTBEAT, CANARY -> {}
     }
   }
 
   // ---- the stream -------------------------------------------------------------------------------
+
+  /** Publishes the end-to-end test signal through the journal and the stream, like any event. */
+  public void canary(Instant serverTime, java.time.Duration interval) {
+    synchronized (lock) {
+      canaries++;
+      publish(
+          List.of(
+              new PendingEvent(
+                  cursor,
+                  StreamEventType.CANARY,
+                  new com.cityops.api.Canary(
+                      canaries, serverTime, (int) Math.max(1, interval.toSeconds())))));
+    }
+  }
 
   public void heartbeat(Instant serverTime) {
     synchronized (lock) {

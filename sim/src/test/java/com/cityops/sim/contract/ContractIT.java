@@ -49,6 +49,7 @@ class ContractIT {
                 .speed(30)
                 .falseAlarmPerDay(20)
                 .heartbeat(Duration.ofMillis(300))
+                .canary(Duration.ofMillis(500))
                 .start(Instant.parse("2026-11-22T02:00:00Z"))
                 .build());
     http = new OkHttpClient();
