@@ -212,7 +212,7 @@ public final class LiveFeed implements AutoCloseable {
       if (envelope.payload() instanceof Canary canary) {
         canaryInterval = Duration.ofSeconds(canary.intervalSeconds());
         lastCanaryAt = clock.instant();
-        state.setCanaryAlarm(null);
+        state.canarySeen(lastCanaryAt);
       }
       if (state.feedStatus().state() != FeedState.LIVE) {
         status(FeedState.LIVE, null);

@@ -39,6 +39,7 @@ public final class CityState {
   private Instant lastHeardAt;
   private Instant cachedAt;
   private String canaryAlarm;
+  private Instant canarySeenAt;
   private FeedStatus feedStatus = FeedStatus.connecting("");
   private long changes;
 
@@ -153,6 +154,16 @@ public final class CityState {
     fire();
   }
 
+  /** The end-to-end test signal arrived at {@code at}: the path works, any canary alarm clears. */
+  public void canarySeen(Instant at) {
+    synchronized (lock) {
+      canarySeenAt = at;
+      canaryAlarm = null;
+      changes++;
+    }
+    fire();
+  }
+
   /**
    * Raises (non-null reason) or clears (null) the local alarm for a missing end-to-end test signal.
    */
@@ -231,6 +242,7 @@ public final class CityState {
           lastHeardAt,
           cachedAt,
           canaryAlarm,
+          canarySeenAt,
           mode,
           feedStatus,
           incidents.values(),

@@ -25,6 +25,7 @@ import java.util.Map;
  * @param lastHeardAt when the backend was last heard from (any message), or null
  * @param canaryAlarm why the end-to-end test signal is considered missing, or null when it is on
  *     time
+ * @param canarySeenAt when the last end-to-end test signal arrived, or null before the first
  * @param cachedAt when the shown state was saved, while it comes from the offline cache; else null
  */
 public record CitySummary(
@@ -34,6 +35,7 @@ public record CitySummary(
     Instant lastHeardAt,
     Instant cachedAt,
     String canaryAlarm,
+    Instant canarySeenAt,
     OperatingMode mode,
     FeedStatus feed,
     int incidentsHeld,
@@ -59,6 +61,7 @@ public record CitySummary(
       Instant lastHeardAt,
       Instant cachedAt,
       String canaryAlarm,
+      Instant canarySeenAt,
       OperatingMode mode,
       FeedStatus feed,
       Collection<Incident> incidents,
@@ -108,6 +111,7 @@ public record CitySummary(
         lastHeardAt,
         cachedAt,
         canaryAlarm,
+        canarySeenAt,
         mode,
         feed,
         incidents.size(),

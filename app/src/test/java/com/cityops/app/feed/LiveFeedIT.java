@@ -50,7 +50,8 @@ class LiveFeedIT {
           .atMost(Duration.ofSeconds(30))
           .until(() -> state.feedStatus().state() == FeedState.LIVE && state.seq() > 0);
 
-      await().atMost(Duration.ofSeconds(10)).until(() -> state.summary().canaryAlarm() == null);
+      await().atMost(Duration.ofSeconds(10)).until(() -> state.summary().canarySeenAt() != null);
+      assertThat(state.summary().canaryAlarm()).isNull();
 
       server.close();
       await()
