@@ -8,12 +8,15 @@ import com.cityops.app.feed.FeedState;
 import com.cityops.app.feed.LiveFeed;
 import com.cityops.app.fx.FxBridge;
 import com.cityops.app.fx.FxPlatform;
+import com.cityops.app.fx.PulseStats;
 import com.cityops.app.i18n.Messages;
 import com.cityops.app.outbox.ActionOutbox;
 import com.cityops.app.shell.ShellView;
 import com.cityops.app.shell.ShellViewModel;
 import com.cityops.app.state.CityState;
 import com.cityops.app.state.CitySummary;
+import com.cityops.app.status.StatusReporter;
+import com.cityops.app.status.StatusServer;
 import com.cityops.sim.SimConfig;
 import com.cityops.sim.SimServer;
 import com.cityops.sim.world.Scenario;
@@ -58,6 +61,8 @@ public final class CityOpsApp {
   private volatile SimServer embedded;
   private volatile LiveFeed feed;
   private volatile ActionOutbox outbox;
+  private volatile StatusServer statusServer;
+  private final PulseStats pulses = new PulseStats();
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
   private Stage stage;
@@ -66,6 +71,38 @@ public final class CityOpsApp {
     this.options = options;
     this.messages = Messages.forLanguage(options.language());
     this.cache = new OfflineCache(options.dataDir());
+  }
+
+  private void startStatusEndpoint() {
+    if (options.statusPort() < 0) {
+      return;
+    }
+    try {
+      var reporter =
+          new StatusReporter(
+              state,
+              () -> {
+                ActionOutbox o = outbox;
+                return o == null ? 0 : o.pendingCount();
+              },
+              pulses,
+              Clock.systemUTC());
+      statusServer =
+          StatusServer.start(
+              java.net.InetAddress.getByName(options.statusAddress()),
+              options.statusPort(),
+              reporter);
+      LOG.info(
+          "status endpoint on http://{}:{}/status and /metrics",
+          options.statusAddress(),
+          statusServer.port());
+    } catch (java.io.IOException e) {
+      LOG.error(
+          "cannot start the status endpoint on {}:{}: {}",
+          options.statusAddress(),
+          options.statusPort(),
+          e.getMessage());
+    }
   }
 
   /** Saves live state to the offline cache when it changed; on the io thread. */
@@ -100,6 +137,9 @@ public final class CityOpsApp {
     Scene scene =
         new Scene(new ShellView(model, Instant::now).build(), options.width(), options.height());
     Themes.apply(scene, Theme.parse(options.theme()));
+    long[] pulseStart = new long[1];
+    scene.addPreLayoutPulseListener(() -> pulseStart[0] = System.nanoTime());
+    scene.addPostLayoutPulseListener(() -> pulses.record(System.nanoTime() - pulseStart[0]));
     window.setTitle(messages.get("app.title") + " " + VersionInfo.version());
     window.setScene(scene);
     window.setOnHidden(e -> close());
@@ -125,6 +165,7 @@ public final class CityOpsApp {
                   cached.savedAt(),
                   cached.state().incidents().size());
             });
+    startStatusEndpoint();
     io.scheduleWithFixedDelay(
         this::saveCache, CACHE_EVERY.toSeconds(), CACHE_EVERY.toSeconds(), TimeUnit.SECONDS);
     try {
@@ -189,6 +230,10 @@ public final class CityOpsApp {
     CompletableFuture.runAsync(
             () -> {
               saveCache();
+              StatusServer st = statusServer;
+              if (st != null) {
+                st.close();
+              }
               ActionOutbox o = outbox;
               if (o != null) {
                 o.close();

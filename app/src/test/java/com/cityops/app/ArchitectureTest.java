@@ -36,7 +36,8 @@ class ArchitectureTest {
             "com.cityops.app.feed..",
             "com.cityops.app.state..",
             "com.cityops.app.cache..",
-            "com.cityops.app.outbox..")
+            "com.cityops.app.outbox..",
+            "com.cityops.app.status..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("javafx..")

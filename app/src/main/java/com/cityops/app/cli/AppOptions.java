@@ -43,6 +43,18 @@ public final class AppOptions {
           "Per-user data (offline cache). Default: the platform's user data folder (${DEFAULT-VALUE}).")
   Path dataDir = com.cityops.app.cache.AppDirectories.dataDir();
 
+  @Option(
+      names = "--status-port",
+      description =
+          "Serve /status (JSON) and /metrics (Prometheus) on this port; 0 picks one; off by default.")
+  int statusPort = -1;
+
+  @Option(
+      names = "--status-address",
+      description =
+          "Address the status endpoint binds to. Default: ${DEFAULT-VALUE} (loopback only).")
+  String statusAddress = "127.0.0.1";
+
   @Option(names = "--width", description = "Window width in px. Default: ${DEFAULT-VALUE}")
   int width = 1920;
 
@@ -123,6 +135,14 @@ public final class AppOptions {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  public int statusPort() {
+    return statusPort;
+  }
+
+  public String statusAddress() {
+    return statusAddress;
   }
 
   public int width() {

@@ -42,6 +42,7 @@ public final class CityState {
   private Instant canarySeenAt;
   private FeedStatus feedStatus = FeedStatus.connecting("");
   private long changes;
+  private long eventsApplied;
 
   /**
    * Registers a callback run (on the writer's thread) after each change; it must only schedule
@@ -115,6 +116,7 @@ public final class CityState {
       }
       if (envelope.type() != com.cityops.api.StreamEventType.HEARTBEAT) {
         seq = envelope.seq();
+        eventsApplied++;
       }
       dataTime = envelope.ts();
       changes++;
@@ -222,6 +224,13 @@ public final class CityState {
           List.copyOf(indicators.values()),
           List.copyOf(devices.values()),
           layers);
+    }
+  }
+
+  /** How many stream events have been applied since start (for the events/s metric). */
+  public long eventsApplied() {
+    synchronized (lock) {
+      return eventsApplied;
     }
   }
 

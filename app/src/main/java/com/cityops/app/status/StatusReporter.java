@@ -1,0 +1,74 @@
+package com.cityops.app.status;
+
+import com.cityops.app.cli.VersionInfo;
+import com.cityops.app.fx.PulseStats;
+import com.cityops.app.state.CityState;
+import com.cityops.app.state.CitySummary;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Gathers the status figures from the city state, the outbox, the FX pulse stats and the JVM.
+ * Events/s is the rate since the previous report, measured over at least a second. Thread-safe.
+ */
+public final class StatusReporter implements Supplier<StatusSnapshot> {
+  private final CityState state;
+  private final LongSupplier outboxPending;
+  private final PulseStats pulses;
+  private final Clock clock;
+  private long lastEvents;
+  private Instant lastAt;
+  private double rate;
+
+  public StatusReporter(
+      CityState state, LongSupplier outboxPending, PulseStats pulses, Clock clock) {
+    this.state = state;
+    this.outboxPending = outboxPending;
+    this.pulses = pulses;
+    this.clock = clock;
+  }
+
+  @Override
+  public synchronized StatusSnapshot get() {
+    Instant now = clock.instant();
+    CitySummary summary = state.summary();
+    long events = state.eventsApplied();
+    if (lastAt == null) {
+      lastAt = now;
+      lastEvents = events;
+    } else if (Duration.between(lastAt, now).toMillis() >= 1_000) {
+      rate = (events - lastEvents) * 1000.0 / Duration.between(lastAt, now).toMillis();
+      lastAt = now;
+      lastEvents = events;
+    }
+    double age =
+        summary.lastHeardAt() == null
+            ? -1
+            : Duration.between(summary.lastHeardAt(), now).toMillis() / 1000.0;
+    PulseStats.Summary fx = pulses.summary();
+    Runtime jvm = Runtime.getRuntime();
+    return new StatusSnapshot(
+        VersionInfo.version(),
+        summary.feed().state().name(),
+        summary.feed().server(),
+        summary.seq(),
+        age,
+        Math.round(rate * 10) / 10.0,
+        events,
+        summary.incidentsHeld(),
+        summary.indicatorCount(),
+        summary.deviceCount(),
+        outboxPending.getAsLong(),
+        summary.canaryAlarm() != null,
+        summary.cachedAt() != null,
+        fx.pulses(),
+        fx.p50Ms(),
+        fx.p99Ms(),
+        fx.maxMs(),
+        jvm.totalMemory() - jvm.freeMemory(),
+        jvm.maxMemory());
+  }
+}

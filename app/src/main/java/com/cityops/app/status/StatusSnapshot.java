@@ -1,0 +1,29 @@
+package com.cityops.app.status;
+
+/**
+ * What an unattended wall or workstation reports about itself (JSON at {@code /status}, the same
+ * figures as Prometheus text at {@code /metrics}).
+ *
+ * @param dataAgeSeconds seconds since the backend was last heard from, or -1 before the first
+ *     message
+ */
+public record StatusSnapshot(
+    String version,
+    String feedState,
+    String server,
+    long seq,
+    double dataAgeSeconds,
+    double eventsPerSecond,
+    long eventsApplied,
+    int incidents,
+    int indicators,
+    int devices,
+    long outboxPending,
+    boolean canaryAlarm,
+    boolean showingCache,
+    int fxPulses,
+    double fxPulseP50Ms,
+    double fxPulseP99Ms,
+    double fxPulseMaxMs,
+    long heapUsedBytes,
+    long heapMaxBytes) {}
