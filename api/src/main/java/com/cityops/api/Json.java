@@ -107,7 +107,9 @@ public final class Json {
     }
     StreamEventType type = StreamEventType.ofWireName(typeNode.asText());
     if (type == null) {
-      throw new UnknownEventTypeException(typeNode.asText());
+      JsonNode seq = tree.get("seq");
+      throw new UnknownEventTypeException(
+          typeNode.asText(), seq != null && seq.canConvertToLong() ? seq.asLong() : -1);
     }
     try {
       JsonNode seq = tree.get("seq");
@@ -138,8 +140,16 @@ public final class Json {
 
   /** A stream message of a type this client does not know; newer servers may send such. */
   public static final class UnknownEventTypeException extends MalformedJsonException {
-    public UnknownEventTypeException(String type) {
+    private final long seq;
+
+    public UnknownEventTypeException(String type, long seq) {
       super("unknown stream message type '" + type + "'");
+      this.seq = seq;
+    }
+
+    /** The message's seq (it still occupies its place in the stream), or -1 when it has none. */
+    public long seq() {
+      return seq;
     }
   }
 }

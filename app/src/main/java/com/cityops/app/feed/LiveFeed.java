@@ -186,13 +186,22 @@ public final class LiveFeed implements AutoCloseable {
       lastMessageAt = clock.instant();
       state.heard(lastMessageAt);
       StreamEnvelope envelope;
+      long held = state.seq();
       try {
         envelope = Json.readEnvelope(text);
+      } catch (Json.UnknownEventTypeException e) {
+        if (e.seq() == held + 1) {
+          LOG.info("skipped seq {}: {} (a newer server?)", e.seq(), e.getMessage());
+          state.skipUnknown(e.seq());
+        } else if (e.seq() > held + 1) {
+          resume(webSocket, "gap before an unknown message at seq " + e.seq());
+        }
+        return;
       } catch (Json.MalformedJsonException e) {
         LOG.warn("ignored a bad stream message ({}): {}", e.getMessage(), abbreviate(text));
+        state.countBadMessage();
         return;
       }
-      long held = state.seq();
       if (envelope.type() == StreamEventType.HEARTBEAT) {
         if (envelope.seq() > held) {
           resume(webSocket, "heartbeat at seq " + envelope.seq() + " but we hold " + held);

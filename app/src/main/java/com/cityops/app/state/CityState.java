@@ -43,6 +43,8 @@ public final class CityState {
   private FeedStatus feedStatus = FeedStatus.connecting("");
   private long changes;
   private long eventsApplied;
+  private long badMessages;
+  private long unknownMessages;
 
   /**
    * Registers a callback run (on the writer's thread) after each change; it must only schedule
@@ -224,6 +226,33 @@ public final class CityState {
           List.copyOf(indicators.values()),
           List.copyOf(devices.values()),
           layers);
+    }
+  }
+
+  /**
+   * Steps over a message of a type this client does not know (a newer server): it still takes its
+   * seq, so the next event follows without a gap.
+   */
+  public void skipUnknown(long messageSeq) {
+    synchronized (lock) {
+      seq = messageSeq;
+      unknownMessages++;
+      changes++;
+    }
+    fire();
+  }
+
+  /** Counts a message that could not be read at all. */
+  public void countBadMessage() {
+    synchronized (lock) {
+      badMessages++;
+    }
+  }
+
+  /** Messages that could not be read, and messages of unknown types, since start. */
+  public long[] inputProblems() {
+    synchronized (lock) {
+      return new long[] {badMessages, unknownMessages};
     }
   }
 

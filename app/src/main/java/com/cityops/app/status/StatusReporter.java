@@ -49,6 +49,7 @@ public final class StatusReporter implements Supplier<StatusSnapshot> {
             ? -1
             : Duration.between(summary.lastHeardAt(), now).toMillis() / 1000.0;
     PulseStats.Summary fx = pulses.summary();
+    long[] problems = state.inputProblems();
     Runtime jvm = Runtime.getRuntime();
     return new StatusSnapshot(
         VersionInfo.version(),
@@ -58,6 +59,8 @@ public final class StatusReporter implements Supplier<StatusSnapshot> {
         age,
         Math.round(rate * 10) / 10.0,
         events,
+        problems[0],
+        problems[1],
         summary.incidentsHeld(),
         summary.indicatorCount(),
         summary.deviceCount(),

@@ -90,6 +90,16 @@ public final class StatusServer implements AutoCloseable {
         "cityops_events_applied_total",
         "stream events applied since start",
         s.eventsApplied());
+    counter(
+        out,
+        "cityops_stream_bad_messages_total",
+        "stream messages that could not be read",
+        s.badMessages());
+    counter(
+        out,
+        "cityops_stream_unknown_messages_total",
+        "stream messages of types this client does not know",
+        s.unknownMessages());
     gauge(out, "cityops_incidents_held", "cases held", s.incidents());
     gauge(out, "cityops_indicators_held", "indicators held", s.indicators());
     gauge(out, "cityops_devices_held", "devices held", s.devices());

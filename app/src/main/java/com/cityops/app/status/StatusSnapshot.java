@@ -15,6 +15,8 @@ public record StatusSnapshot(
     double dataAgeSeconds,
     double eventsPerSecond,
     long eventsApplied,
+    long badMessages,
+    long unknownMessages,
     int incidents,
     int indicators,
     int devices,

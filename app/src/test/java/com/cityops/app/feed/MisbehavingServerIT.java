@@ -1,0 +1,117 @@
+package com.cityops.app.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.cityops.api.ApiPaths;
+import com.cityops.api.Json;
+import com.cityops.api.LoginResponse;
+import com.cityops.api.OperatingMode;
+import com.cityops.api.Role;
+import com.cityops.api.Snapshot;
+import com.cityops.app.Fixtures;
+import com.cityops.app.state.CityState;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A backend that sends garbage, an unknown (newer) message type and absurd data between good
+ * events: the feed logs and counts the bad input, steps over the unknown type without a resume
+ * loop, and keeps every good event.
+ */
+class MisbehavingServerIT {
+  static final String GOOD_1 =
+      Json.write(
+          new com.cityops.api.StreamEnvelope(
+              1,
+              Fixtures.T0,
+              com.cityops.api.StreamEventType.INCIDENT_UPSERT,
+              Fixtures.incident(
+                  "a",
+                  1,
+                  com.cityops.api.IncidentStatus.DISCOVERED,
+                  com.cityops.api.IncidentLevel.IV)));
+  static final String GOOD_3 =
+      Json.write(
+          new com.cityops.api.StreamEnvelope(
+              3,
+              Fixtures.T0,
+              com.cityops.api.StreamEventType.INCIDENT_UPSERT,
+              Fixtures.incident(
+                  "b",
+                  1,
+                  com.cityops.api.IncidentStatus.DISCOVERED,
+                  com.cityops.api.IncidentLevel.III)));
+
+  @Test
+  void countsBadInputStepsOverUnknownTypesAndKeepsTheGoodEvents() {
+    Javalin server =
+        Javalin.create(
+                config -> {
+                  config.startup.showJavalinBanner = false;
+                  config.routes.post(
+                      ApiPaths.LOGIN,
+                      ctx ->
+                          ctx.contentType("application/json")
+                              .result(
+                                  Json.write(
+                                      new LoginResponse(
+                                          "t",
+                                          "operator",
+                                          "值班员",
+                                          Role.OPERATOR,
+                                          Instant.now().plusSeconds(3600)))));
+                  config.routes.get(
+                      ApiPaths.SNAPSHOT,
+                      ctx ->
+                          ctx.contentType("application/json")
+                              .result(
+                                  Json.write(
+                                      new Snapshot(
+                                          0,
+                                          Fixtures.T0,
+                                          OperatingMode.NORMAL,
+                                          List.of(),
+                                          List.of(),
+                                          List.of(),
+                                          List.of()))));
+                  config.routes.ws(
+                      ApiPaths.STREAM,
+                      ws ->
+                          ws.onConnect(
+                              ctx -> {
+                                ctx.send(GOOD_1);
+                                ctx.send(
+                                    "{\"seq\": 2, \"type\": \"incident.upsert\", \"payload\": {\"id\": "); // truncated
+                                ctx.send("");
+                                ctx.send(
+                                    "{\"seq\":2,\"ts\":\"2026-11-22T02:00:00Z\",\"type\":\"weather.radar\",\"payload\":{}}");
+                                ctx.send(GOOD_3);
+                              }));
+                })
+            .start("127.0.0.1", 0);
+    CityState state = new CityState();
+    try (LiveFeed feed =
+        new LiveFeed(
+            new BackendClient("http://127.0.0.1:" + server.port()),
+            state,
+            "operator",
+            "operator",
+            Clock.systemUTC(),
+            Duration.ofSeconds(30),
+            new Random(1))) {
+      feed.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> state.seq() == 3);
+      assertThat(state.incidents()).extracting(i -> i.id()).containsExactlyInAnyOrder("a", "b");
+      assertThat(state.inputProblems()).containsExactly(2L, 1L);
+      assertThat(state.feedStatus().state()).isEqualTo(FeedState.LIVE);
+    } finally {
+      server.stop();
+    }
+  }
+}
