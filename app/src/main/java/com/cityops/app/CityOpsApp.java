@@ -177,6 +177,7 @@ public final class CityOpsApp {
                     .port(0)
                     .seed(options.simSeed())
                     .speed(options.simSpeed())
+                    .rate(options.simRate())
                     .scenario(Scenario.parse(options.simScenario()))
                     .build());
         server = embedded.baseUrl();

@@ -72,6 +72,11 @@ public final class AppOptions {
   double simSpeed = 1;
 
   @Option(
+      names = "--sim-rate",
+      description = "With --demo: extra events per second (load test). Default: ${DEFAULT-VALUE}")
+  double simRate = 0;
+
+  @Option(
       names = "--sim-scenario",
       description = "With --demo: normal or rainstorm. Default: ${DEFAULT-VALUE}")
   String simScenario = "normal";
@@ -159,6 +164,10 @@ public final class AppOptions {
 
   public double simSpeed() {
     return simSpeed;
+  }
+
+  public double simRate() {
+    return simRate;
   }
 
   public String simScenario() {
