@@ -11,6 +11,8 @@ import com.cityops.app.fx.FxPlatform;
 import com.cityops.app.fx.PulseStats;
 import com.cityops.app.i18n.Messages;
 import com.cityops.app.outbox.ActionOutbox;
+import com.cityops.app.replay.FeedRecorder;
+import com.cityops.app.replay.ReplayFeed;
 import com.cityops.app.shell.ShellView;
 import com.cityops.app.shell.ShellViewModel;
 import com.cityops.app.state.CityState;
@@ -61,6 +63,8 @@ public final class CityOpsApp {
   private volatile SimServer embedded;
   private volatile LiveFeed feed;
   private volatile ActionOutbox outbox;
+  private volatile ReplayFeed replay;
+  private volatile FeedRecorder recorder;
   private volatile StatusServer statusServer;
   private final PulseStats pulses = new PulseStats();
   private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -151,6 +155,7 @@ public final class CityOpsApp {
               scene, options.screenshot(), options.screenshotDelay(), io, this::exit);
       screenshot.watch(model.feedStateProperty(), FeedState.LIVE);
       screenshot.watch(model.staleProperty(), Boolean.TRUE);
+      screenshot.watch(model.feedStateProperty(), FeedState.REPLAY);
     }
   }
 
@@ -166,6 +171,12 @@ public final class CityOpsApp {
                   cached.state().incidents().size());
             });
     startStatusEndpoint();
+    if (options.replay() != null) {
+      ReplayFeed player = new ReplayFeed(options.replay(), state, options.replaySpeed());
+      replay = player;
+      player.start();
+      return;
+    }
     io.scheduleWithFixedDelay(
         this::saveCache, CACHE_EVERY.toSeconds(), CACHE_EVERY.toSeconds(), TimeUnit.SECONDS);
     try {
@@ -194,6 +205,10 @@ public final class CityOpsApp {
               Duration.ofSeconds(15),
               new Random());
       feed = started;
+      if (options.record() != null) {
+        recorder = new FeedRecorder(options.record(), Clock.systemUTC());
+        started.recordTo(recorder);
+      }
       started.start();
     } catch (RuntimeException e) {
       LOG.error("cannot start: {}", e.getMessage(), e);
@@ -242,6 +257,14 @@ public final class CityOpsApp {
               LiveFeed f = feed;
               if (f != null) {
                 f.close();
+              }
+              ReplayFeed r = replay;
+              if (r != null) {
+                r.close();
+              }
+              FeedRecorder rec = recorder;
+              if (rec != null) {
+                rec.close();
               }
               SimServer s = embedded;
               if (s != null) {

@@ -33,6 +33,7 @@ public final class StyleClasses {
   public static final String DEGRADED = "degraded";
   public static final String OFFLINE = "offline";
   public static final String STALE = "stale";
+  public static final String REPLAY = "replay";
   public static final String NORMAL = "normal";
   public static final String WARNING = "warning";
   public static final String ALARM = "alarm";
@@ -46,6 +47,7 @@ public final class StyleClasses {
           DEGRADED,
           OFFLINE,
           STALE,
+          REPLAY,
           NORMAL,
           WARNING,
           ALARM,

@@ -72,6 +72,22 @@ public final class AppOptions {
   double simSpeed = 1;
 
   @Option(
+      names = "--record",
+      description = "Write every applied stream message (and the starting snapshot) to this file.")
+  Path record;
+
+  @Option(
+      names = "--replay",
+      description =
+          "Play a recording made with --record instead of connecting (no backend needed).")
+  Path replay;
+
+  @Option(
+      names = "--replay-speed",
+      description = "Replay X times faster than it was recorded. Default: ${DEFAULT-VALUE}")
+  double replaySpeed = 1;
+
+  @Option(
       names = "--sim-rate",
       description = "With --demo: extra events per second (load test). Default: ${DEFAULT-VALUE}")
   double simRate = 0;
@@ -107,7 +123,19 @@ public final class AppOptions {
   }
 
   public boolean demo() {
-    return backend.demo || backend.server == null;
+    return replay == null && (backend.demo || backend.server == null);
+  }
+
+  public Path record() {
+    return record;
+  }
+
+  public Path replay() {
+    return replay;
+  }
+
+  public double replaySpeed() {
+    return replaySpeed;
   }
 
   public String server() {

@@ -9,5 +9,7 @@ public enum FeedState {
   /** Connected but nothing heard for longer than the heartbeat allows: data may be late. */
   DEGRADED,
   /** Not connected; retrying with backoff. The screen shows the last state, marked stale. */
-  OFFLINE
+  OFFLINE,
+  /** Playing a recording ({@code --replay}); no backend involved. */
+  REPLAY
 }

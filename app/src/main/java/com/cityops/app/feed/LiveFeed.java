@@ -44,6 +44,7 @@ public final class LiveFeed implements AutoCloseable {
   private final ScheduledExecutorService worker;
   private final AtomicInteger generation = new AtomicInteger();
   private volatile WebSocket socket;
+  private volatile com.cityops.app.replay.FeedRecorder recorder;
   private volatile Instant lastMessageAt;
   private volatile Instant lastCanaryAt;
   private volatile Duration canaryInterval;
@@ -89,6 +90,10 @@ public final class LiveFeed implements AutoCloseable {
         client.login(username, password);
         Snapshot snapshot = client.snapshot();
         state.replaceAll(snapshot);
+        var rec = recorder;
+        if (rec != null) {
+          rec.snapshot(snapshot);
+        }
         LOG.info(
             "snapshot at seq {}: {} cases, {} indicators, {} devices",
             snapshot.seq(),
@@ -117,7 +122,16 @@ public final class LiveFeed implements AutoCloseable {
     worker.schedule(() -> connect(freshSnapshot), delay, TimeUnit.MILLISECONDS);
   }
 
+  /** Records every snapshot loaded and message applied from now on ({@code --record}). */
+  public void recordTo(com.cityops.app.replay.FeedRecorder feedRecorder) {
+    this.recorder = feedRecorder;
+  }
+
   private void watchdog() {
+    var rec = recorder;
+    if (rec != null) {
+      rec.flush();
+    }
     checkCanary();
     checkSilence();
   }
@@ -218,6 +232,10 @@ public final class LiveFeed implements AutoCloseable {
         return;
       }
       state.apply(envelope);
+      var rec = recorder;
+      if (rec != null) {
+        rec.message(text);
+      }
       if (envelope.payload() instanceof Canary canary) {
         canaryInterval = Duration.ofSeconds(canary.intervalSeconds());
         lastCanaryAt = clock.instant();
