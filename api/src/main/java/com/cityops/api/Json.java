@@ -2,6 +2,7 @@ package com.cityops.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -111,45 +112,77 @@ public final class Json {
       throw new UnknownEventTypeException(
           typeNode.asText(), seq != null && seq.canConvertToLong() ? seq.asLong() : -1);
     }
+    JsonNode seq = tree.get("seq");
+    if (seq == null || !seq.canConvertToLong()) {
+      throw new MalformedJsonException("stream message without a numeric 'seq'");
+    }
     try {
-      JsonNode seq = tree.get("seq");
-      if (seq == null || !seq.canConvertToLong()) {
-        throw new MalformedJsonException("stream message without a numeric 'seq'");
-      }
       Object payload = MAPPER.treeToValue(tree.get("payload"), type.payloadType());
       if (payload == null) {
-        throw new MalformedJsonException(type.wireName() + " message without a payload");
+        throw new MalformedJsonException(
+            type.wireName() + " message without a payload", null, seq.asLong());
       }
       return new StreamEnvelope(
           seq.asLong(), MAPPER.treeToValue(tree.get("ts"), java.time.Instant.class), type, payload);
     } catch (IOException | IllegalArgumentException e) {
-      throw new MalformedJsonException("bad " + type.wireName() + " message: " + e.getMessage(), e);
+      throw new MalformedJsonException(
+          "bad " + type.wireName() + " message: " + e.getMessage(), e, seq.asLong());
+    }
+  }
+
+  /**
+   * The top-level {@code seq} of a stream message, read without building the payload (for messages
+   * too large to parse), or -1 when there is none.
+   */
+  public static long peekSeq(String text) {
+    try (JsonParser parser = MAPPER.getFactory().createParser(text)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return -1;
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if ("seq".equals(name)) {
+          return value == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : -1;
+        }
+        parser.skipChildren();
+      }
+      return -1;
+    } catch (IOException e) {
+      return -1;
     }
   }
 
   /** Input that is not the JSON the contract expects. */
   public static class MalformedJsonException extends RuntimeException {
+    private final long seq;
+
     public MalformedJsonException(String message) {
-      super(message);
+      this(message, null, -1);
     }
 
     public MalformedJsonException(String message, Throwable cause) {
+      this(message, cause, -1);
+    }
+
+    public MalformedJsonException(String message, Throwable cause, long seq) {
       super(message, cause);
+      this.seq = seq;
+    }
+
+    /**
+     * The stream message's seq when it could be read (the message still occupies its place in the
+     * stream), else -1.
+     */
+    public long seq() {
+      return seq;
     }
   }
 
   /** A stream message of a type this client does not know; newer servers may send such. */
   public static final class UnknownEventTypeException extends MalformedJsonException {
-    private final long seq;
-
     public UnknownEventTypeException(String type, long seq) {
-      super("unknown stream message type '" + type + "'");
-      this.seq = seq;
-    }
-
-    /** The message's seq (it still occupies its place in the stream), or -1 when it has none. */
-    public long seq() {
-      return seq;
+      super("unknown stream message type '" + type + "'", null, seq);
     }
   }
 }

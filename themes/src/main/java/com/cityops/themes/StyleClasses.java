@@ -72,6 +72,22 @@ public final class StyleClasses {
     return feedState.toLowerCase(java.util.Locale.ROOT);
   }
 
+  /**
+   * Freshness of a data item, independent of its state: {@code data-delayed}, {@code data-stale}.
+   */
+  public static final List<String> FRESHNESS = List.of("data-delayed", "data-stale");
+
+  /**
+   * Marks how current a data item is ({@code "delayed"}, {@code "stale"}; {@code "live"} or null
+   * clears the mark). Kept apart from {@link #setState}: an alarm can also be stale.
+   */
+  public static void setFreshness(Node node, String freshness) {
+    String wanted = freshness == null ? null : "data-" + freshness;
+    for (String s : FRESHNESS) {
+      node.pseudoClassStateChanged(PseudoClass.getPseudoClass(s), s.equals(wanted));
+    }
+  }
+
   /** Puts {@code state} on the node and removes every other state. */
   public static void setState(Node node, String state) {
     for (String s : STATES) {

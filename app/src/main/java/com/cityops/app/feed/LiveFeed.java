@@ -32,6 +32,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
+
+  /**
+   * Larger messages are refused unread (the biggest real one, a case with a long timeline, is a few
+   * kilobytes): parsing megabytes on the socket thread would stall every message behind it.
+   */
+  static final int MAX_MESSAGE_CHARS = 1 << 20;
+
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   private final BackendClient client;
@@ -201,6 +208,11 @@ public final class LiveFeed implements AutoCloseable {
       state.heard(lastMessageAt);
       StreamEnvelope envelope;
       long held = state.seq();
+      if (text.length() > MAX_MESSAGE_CHARS) {
+        stepOver(
+            webSocket, Json.peekSeq(text), held, "a message of " + text.length() + " characters");
+        return;
+      }
       try {
         envelope = Json.readEnvelope(text);
       } catch (Json.UnknownEventTypeException e) {
@@ -212,6 +224,11 @@ public final class LiveFeed implements AutoCloseable {
         }
         return;
       } catch (Json.MalformedJsonException e) {
+        if (e.seq() >= 0) {
+          // Readable enough to know its place: step over it, or the resume would fetch it again.
+          stepOver(webSocket, e.seq(), held, e.getMessage() + ": " + abbreviate(text));
+          return;
+        }
         LOG.warn("ignored a bad stream message ({}): {}", e.getMessage(), abbreviate(text));
         state.countBadMessage();
         return;
@@ -243,6 +260,18 @@ public final class LiveFeed implements AutoCloseable {
       }
       if (state.feedStatus().state() != FeedState.LIVE) {
         status(FeedState.LIVE, null);
+      }
+    }
+
+    /** Refuses the message at {@code messageSeq} in its place in the stream. */
+    private void stepOver(WebSocket webSocket, long messageSeq, long held, String why) {
+      if (messageSeq == held + 1) {
+        state.refuse(messageSeq, why);
+      } else if (messageSeq > held + 1) {
+        resume(webSocket, "gap before a refused message at seq " + messageSeq);
+      } else if (messageSeq < 0) {
+        LOG.warn("ignored a stream message without a seq: {}", why);
+        state.countBadMessage();
       }
     }
 

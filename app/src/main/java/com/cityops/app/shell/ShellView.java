@@ -115,7 +115,7 @@ public final class ShellView {
   private Node indicatorPanel() {
     Label summary = styled(new Label(), StyleClasses.METRIC_LABEL);
     summary.textProperty().bind(model.indicatorsTextProperty());
-    ListView<Indicator> list = new ListView<>(model.keyIndicators());
+    ListView<ShellViewModel.IndicatorRow> list = new ListView<>(model.keyIndicators());
     list.setId("indicator-list");
     list.setCellFactory(v -> new IndicatorCell());
     VBox.setVgrow(list, Priority.ALWAYS);
@@ -278,21 +278,31 @@ public final class ShellView {
   }
 
   /** An indicator in trouble: the state as a shape (▲ warning, ■ alarm) as well as a colour. */
-  private static final class IndicatorCell extends ListCell<Indicator> {
+  private static final class IndicatorCell extends ListCell<ShellViewModel.IndicatorRow> {
     @Override
-    protected void updateItem(Indicator indicator, boolean empty) {
-      super.updateItem(indicator, empty);
-      if (empty || indicator == null) {
+    protected void updateItem(ShellViewModel.IndicatorRow row, boolean empty) {
+      super.updateItem(row, empty);
+      if (empty || row == null) {
         setText(null);
+        StyleClasses.setFreshness(this, null);
         return;
       }
+      Indicator indicator = row.indicator();
       String symbol =
           switch (indicator.state()) {
             case ALARM -> "■ ";
             case WARNING -> "▲ ";
             case NORMAL -> "● ";
           };
-      setText(symbol + indicator.name() + "  " + plain(indicator.value()) + " " + indicator.unit());
+      setText(
+          symbol
+              + indicator.name()
+              + "  "
+              + plain(indicator.value())
+              + " "
+              + indicator.unit()
+              + (row.freshnessText().isEmpty() ? "" : "  · " + row.freshnessText()));
+      StyleClasses.setFreshness(this, row.freshness().name().toLowerCase());
       StyleClasses.setState(
           this,
           switch (indicator.state()) {

@@ -10,6 +10,8 @@ import com.cityops.app.feed.FeedState;
 import com.cityops.app.feed.FeedStatus;
 import com.cityops.app.i18n.Messages;
 import com.cityops.app.state.CitySummary;
+import com.cityops.app.state.Freshness;
+import com.cityops.app.state.FreshnessPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -63,7 +65,10 @@ public final class ShellViewModel {
   private final StringProperty alertText = new SimpleStringProperty();
   private final StringProperty serverText = new SimpleStringProperty();
   private final ObservableList<Incident> queue = FXCollections.observableArrayList();
-  private final ObservableList<Indicator> keyIndicators = FXCollections.observableArrayList();
+  private final ObservableList<IndicatorRow> keyIndicators = FXCollections.observableArrayList();
+  private final FreshnessPolicy freshness = FreshnessPolicy.DEFAULT;
+  private CitySummary lastSummary;
+  private Instant lastTick;
   private final javafx.beans.property.BooleanProperty stale =
       new javafx.beans.property.SimpleBooleanProperty();
   private final StringProperty canaryText = new SimpleStringProperty("");
@@ -113,16 +118,6 @@ public final class ShellViewModel {
     byStatus.forEach((status, p) -> p.set(summary.byStatus().getOrDefault(status, 0)));
     open.set(summary.open());
     overdue.set(summary.overdue());
-    long alarms =
-        summary.indicatorsInTrouble().stream()
-            .filter(i -> i.state() == IndicatorState.ALARM)
-            .count();
-    indicatorsText.set(
-        messages.format(
-            "indicators.summary",
-            summary.indicatorCount(),
-            alarms,
-            summary.indicatorsInTrouble().size() - alarms));
     devicesText.set(messages.format("devices.summary", summary.deviceCount()));
     devicesOffline.set(summary.devicesOffline());
     devicesFault.set(summary.devicesFault());
@@ -132,12 +127,67 @@ public final class ShellViewModel {
             ? messages.get("alert.none")
             : messages.format("alert.latest", summary.latestAlert().message()));
     replaceIfChanged(queue, summary.newestOpen());
-    replaceIfChanged(keyIndicators, summary.keyIndicators());
+    lastSummary = summary;
+    refreshIndicators();
   }
+
+  /**
+   * Re-judges the shown indicators' freshness and counts: on new data and on every clock tick, as
+   * silence ages data without any message arriving.
+   */
+  private void refreshIndicators() {
+    CitySummary summary = lastSummary;
+    if (summary == null) {
+      return;
+    }
+    Instant now = lastTick != null ? lastTick : Instant.now();
+    List<IndicatorRow> rows = new java.util.ArrayList<>(summary.keyIndicators().size());
+    int delayed = 0;
+    int stale = 0;
+    for (Indicator indicator : summary.keyIndicators()) {
+      Freshness f = freshness.of(indicator, summary, now);
+      delayed += f == Freshness.DELAYED ? 1 : 0;
+      stale += f == Freshness.STALE ? 1 : 0;
+      rows.add(
+          new IndicatorRow(
+              indicator, f, f == Freshness.LIVE ? "" : freshnessText(f, indicator, summary, now)));
+    }
+    long alarms =
+        summary.indicatorsInTrouble().stream()
+            .filter(i -> i.state() == IndicatorState.ALARM)
+            .count();
+    String counts =
+        messages.format(
+            "indicators.summary",
+            summary.indicatorCount(),
+            alarms,
+            summary.indicatorsInTrouble().size() - alarms);
+    if (delayed + stale > 0) {
+      counts += " · " + messages.format("indicators.freshness", delayed, stale);
+    }
+    indicatorsText.set(counts);
+    replaceIfChanged(keyIndicators, rows);
+  }
+
+  private String freshnessText(Freshness f, Indicator indicator, CitySummary summary, Instant now) {
+    Instant backendNow = summary.backendNow(now);
+    String age =
+        backendNow == null ? "" : " " + humanDuration(Duration.between(indicator.ts(), backendNow));
+    return messages.get("freshness." + f.name().toLowerCase()) + age;
+  }
+
+  /**
+   * One indicator as the vital-signs list shows it.
+   *
+   * @param freshnessText empty while live, else e.g. "延迟 2分钟"
+   */
+  public record IndicatorRow(Indicator indicator, Freshness freshness, String freshnessText) {}
 
   /** Advances the clock and the data age; called once a second. */
   public void tick(Instant now) {
     clockText.set(CLOCK.format(now.atZone(CITY_ZONE)));
+    lastTick = now;
+    refreshIndicators();
     if (cachedAt != null) {
       ageText.set(
           messages.format("feed.age.cached", humanDuration(Duration.between(cachedAt, now))));
@@ -258,7 +308,7 @@ public final class ShellViewModel {
   }
 
   /** Indicators in alarm or warning first, then the city-wide key indicators (关键体征). */
-  public ObservableList<Indicator> keyIndicators() {
+  public ObservableList<IndicatorRow> keyIndicators() {
     return keyIndicators;
   }
 }

@@ -2,32 +2,48 @@ package com.cityops.app.state;
 
 import com.cityops.api.Alert;
 import com.cityops.api.Device;
+import com.cityops.api.DeviceStatus;
 import com.cityops.api.Incident;
+import com.cityops.api.IncidentStatus;
 import com.cityops.api.Indicator;
 import com.cityops.api.IndicatorUpdate;
 import com.cityops.api.LayerInfo;
 import com.cityops.api.OperatingMode;
 import com.cityops.api.Snapshot;
+import com.cityops.api.StatusTransition;
 import com.cityops.api.StreamEnvelope;
 import com.cityops.app.feed.FeedStatus;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one store of what the client knows about the city: incidents, indicators, devices, layers,
  * the stream seq it is valid at, and the feed's status. Updated off the FX thread by the feed; read
  * by the FX bridge, which is told after every change and reads a consistent {@link CitySummary}.
- * Idempotent: an incident version not newer than the one held is ignored.
+ * Idempotent: an incident version not newer than the one held is ignored. Incidents are indexed for
+ * the views' queries ({@link #query}); closed cases are let go {@code closedRetention} after they
+ * closed (by the data's clock), as the backend does, so a client that runs for weeks does not grow.
+ * Messages with impossible values are refused and counted, never shown.
  *
  * <p>Thread-safe (one lock; writes are short).
  */
 public final class CityState {
+  /** The backend keeps closed cases this long; the client follows suit. */
+  public static final Duration CLOSED_RETENTION = Duration.ofHours(6);
+
+  private static final Logger LOG = LoggerFactory.getLogger(CityState.class);
+  private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+
   private final Object lock = new Object();
-  private final Map<String, Incident> incidents = new HashMap<>();
+  private final Duration closedRetention;
+  private final IncidentIndex incidents = new IncidentIndex();
   private final Map<String, Indicator> indicators = new HashMap<>();
   private final Map<String, Device> devices = new HashMap<>();
   private final List<Alert> recentAlerts = new ArrayList<>();
@@ -45,6 +61,19 @@ public final class CityState {
   private long eventsApplied;
   private long badMessages;
   private long unknownMessages;
+  private long refusedMessages;
+  private Instant lastSweep;
+  private int devicesOffline;
+  private int devicesFault;
+  private int devicesInAlarm;
+
+  public CityState() {
+    this(CLOSED_RETENTION);
+  }
+
+  public CityState(Duration closedRetention) {
+    this.closedRetention = closedRetention;
+  }
 
   /**
    * Registers a callback run (on the writer's thread) after each change; it must only schedule
@@ -71,11 +100,22 @@ public final class CityState {
     synchronized (lock) {
       cachedAt = savedAt;
       incidents.clear();
-      snapshot.incidents().forEach(i -> incidents.put(i.id(), i));
+      for (Incident incident : snapshot.incidents()) {
+        String problem = Plausibility.problem(incident, snapshot.ts());
+        if (problem == null) {
+          incidents.put(incident);
+        } else {
+          refusedMessages++;
+          LOG.warn("left out of the snapshot at seq {}: {}", snapshot.seq(), problem);
+        }
+      }
       indicators.clear();
       snapshot.indicators().forEach(i -> indicators.put(i.id(), i));
       devices.clear();
-      snapshot.devices().forEach(d -> devices.put(d.id(), d));
+      devicesOffline = 0;
+      devicesFault = 0;
+      devicesInAlarm = 0;
+      snapshot.devices().forEach(this::putDevice);
       layers = snapshot.layers();
       mode = snapshot.mode();
       seq = snapshot.seq();
@@ -90,19 +130,23 @@ public final class CityState {
    * checks the sequence; this method applies idempotently by id and version.
    */
   public void apply(StreamEnvelope envelope) {
+    String problem = Plausibility.problem(envelope);
+    if (problem != null) {
+      refuse(envelope.seq(), problem);
+      return;
+    }
     synchronized (lock) {
       switch (envelope.type()) {
         case INCIDENT_UPSERT -> {
           Incident incoming = (Incident) envelope.payload();
           Incident held = incidents.get(incoming.id());
           if (held == null || incoming.version() > held.version()) {
-            incidents.put(incoming.id(), incoming);
+            incidents.put(incoming);
           }
         }
         case INDICATOR_SAMPLE -> applySample((IndicatorUpdate) envelope.payload());
         case DEVICE_STATUS -> {
-          Device device = (Device) envelope.payload();
-          devices.put(device.id(), device);
+          putDevice((Device) envelope.payload());
         }
         case ALERT_RAISED -> {
           Alert alert = (Alert) envelope.payload();
@@ -121,9 +165,60 @@ public final class CityState {
         eventsApplied++;
       }
       dataTime = envelope.ts();
+      sweepClosed();
       changes++;
     }
     fire();
+  }
+
+  /**
+   * Steps over the message at {@code messageSeq} without applying it (impossible values, too
+   * large): logged and counted; the next message follows without a gap and nothing held changes.
+   */
+  public void refuse(long messageSeq, String why) {
+    LOG.warn("refused stream message seq {}: {}", messageSeq, why);
+    synchronized (lock) {
+      if (messageSeq == seq + 1) {
+        seq = messageSeq;
+      }
+      refusedMessages++;
+      changes++;
+    }
+    fire();
+  }
+
+  private void putDevice(Device device) {
+    Device old = devices.put(device.id(), device);
+    if (old != null) {
+      tally(old, -1);
+    }
+    tally(device, 1);
+  }
+
+  private void tally(Device device, int sign) {
+    devicesOffline += device.status() == DeviceStatus.OFFLINE ? sign : 0;
+    devicesFault += device.status() == DeviceStatus.FAULT ? sign : 0;
+    devicesInAlarm += device.alarm() ? sign : 0;
+  }
+
+  /** Lets go of cases closed longer than the retention ago (checked once a data minute). */
+  private void sweepClosed() {
+    if (dataTime == null
+        || (lastSweep != null
+            && Duration.between(lastSweep, dataTime).compareTo(SWEEP_EVERY) < 0)) {
+      return;
+    }
+    lastSweep = dataTime;
+    Instant cutoff = dataTime.minus(closedRetention);
+    List<String> expired = new ArrayList<>();
+    for (String id : incidents.idsIn(IncidentStatus.CLOSED)) {
+      Incident closed = incidents.get(id);
+      List<StatusTransition> steps = closed.timeline();
+      if (!steps.isEmpty() && steps.get(steps.size() - 1).at().isBefore(cutoff)) {
+        expired.add(id);
+      }
+    }
+    expired.forEach(incidents::remove);
   }
 
   private void applySample(IndicatorUpdate update) {
@@ -205,7 +300,38 @@ public final class CityState {
 
   public List<Incident> incidents() {
     synchronized (lock) {
-      return List.copyOf(incidents.values());
+      return incidents.query(IncidentQuery.all());
+    }
+  }
+
+  /**
+   * The held incidents that match {@code query}, in no particular order. Served from indexes: the
+   * cost follows the size of the answer, not of everything held.
+   */
+  public List<Incident> query(IncidentQuery query) {
+    synchronized (lock) {
+      return incidents.query(query);
+    }
+  }
+
+  /** How many indicators are live, delayed and stale at {@code localNow}. */
+  public Map<Freshness, Integer> indicatorFreshness(FreshnessPolicy policy, Instant localNow) {
+    CitySummary now = summary();
+    Map<Freshness, Integer> counts = new java.util.EnumMap<>(Freshness.class);
+    List<Indicator> held;
+    synchronized (lock) {
+      held = List.copyOf(indicators.values());
+    }
+    for (Indicator indicator : held) {
+      counts.merge(policy.of(indicator, now, localNow), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  /** The held version of a case, or null. */
+  public Incident incident(String id) {
+    synchronized (lock) {
+      return incidents.get(id);
     }
   }
 
@@ -222,7 +348,7 @@ public final class CityState {
           seq,
           dataTime,
           mode,
-          List.copyOf(incidents.values()),
+          incidents.query(IncidentQuery.all()),
           List.copyOf(indicators.values()),
           List.copyOf(devices.values()),
           layers);
@@ -249,10 +375,10 @@ public final class CityState {
     }
   }
 
-  /** Messages that could not be read, and messages of unknown types, since start. */
-  public long[] inputProblems() {
+  /** Bad input since start. */
+  public InputProblems inputProblems() {
     synchronized (lock) {
-      return new long[] {badMessages, unknownMessages};
+      return new InputProblems(badMessages, unknownMessages, refusedMessages);
     }
   }
 
@@ -283,9 +409,10 @@ public final class CityState {
           canarySeenAt,
           mode,
           feedStatus,
-          incidents.values(),
+          incidents,
           indicators.values(),
-          devices.values(),
+          new CitySummary.DeviceCounts(
+              devices.size(), devicesOffline, devicesFault, devicesInAlarm),
           recentAlerts);
     }
   }

@@ -1,8 +1,6 @@
 package com.cityops.app.state;
 
 import com.cityops.api.Alert;
-import com.cityops.api.Device;
-import com.cityops.api.DeviceStatus;
 import com.cityops.api.Incident;
 import com.cityops.api.IncidentLevel;
 import com.cityops.api.IncidentStatus;
@@ -13,7 +11,6 @@ import com.cityops.app.feed.FeedStatus;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,28 +61,10 @@ public record CitySummary(
       Instant canarySeenAt,
       OperatingMode mode,
       FeedStatus feed,
-      Collection<Incident> incidents,
+      IncidentIndex incidents,
       Collection<Indicator> indicators,
-      Collection<Device> devices,
+      DeviceCounts devices,
       List<Alert> alerts) {
-    Map<IncidentLevel, Integer> byLevel = new EnumMap<>(IncidentLevel.class);
-    Map<IncidentStatus, Integer> byStatus = new EnumMap<>(IncidentStatus.class);
-    int overdue = 0;
-    for (Incident i : incidents) {
-      byStatus.merge(i.status(), 1, Integer::sum);
-      if (i.status().isOpen()) {
-        byLevel.merge(i.level(), 1, Integer::sum);
-        overdue += i.overdue() ? 1 : 0;
-      }
-    }
-    List<Incident> newest =
-        incidents.stream()
-            .filter(i -> i.status().isOpen())
-            .sorted(
-                Comparator.comparing(Incident::level)
-                    .thenComparing(Incident::reportedAt, Comparator.reverseOrder()))
-            .limit(NEWEST)
-            .toList();
     List<Indicator> trouble =
         indicators.stream()
             .filter(i -> i.state() != IndicatorState.NORMAL)
@@ -96,14 +75,6 @@ public record CitySummary(
         .filter(i -> i.districtCode() == null && i.state() == IndicatorState.NORMAL)
         .sorted(Comparator.comparing(Indicator::domain).thenComparing(Indicator::id))
         .forEach(key::add);
-    int offline = 0;
-    int fault = 0;
-    int alarm = 0;
-    for (Device d : devices) {
-      offline += d.status() == DeviceStatus.OFFLINE ? 1 : 0;
-      fault += d.status() == DeviceStatus.FAULT ? 1 : 0;
-      alarm += d.alarm() ? 1 : 0;
-    }
     return new CitySummary(
         version,
         seq,
@@ -115,19 +86,37 @@ public record CitySummary(
         mode,
         feed,
         incidents.size(),
-        byLevel,
-        byStatus,
-        overdue,
-        newest,
+        incidents.openByLevel(),
+        incidents.countByStatus(),
+        incidents.openOverdue(),
+        incidents.firstOpen(NEWEST),
         indicators.size(),
         trouble,
         List.copyOf(key),
-        devices.size(),
-        offline,
-        fault,
-        alarm,
+        devices.total(),
+        devices.offline(),
+        devices.fault(),
+        devices.inAlarm(),
         alerts.isEmpty() ? null : alerts.get(alerts.size() - 1));
   }
+
+  /**
+   * The backend's clock now, estimated as the newest data's time plus the local time since it
+   * arrived; null before any data.
+   */
+  public Instant backendNow(Instant localNow) {
+    if (dataTime == null) {
+      return null;
+    }
+    Instant since = lastHeardAt != null ? lastHeardAt : cachedAt;
+    if (since == null || localNow.isBefore(since)) {
+      return dataTime;
+    }
+    return dataTime.plus(java.time.Duration.between(since, localNow));
+  }
+
+  /** Device totals, kept by the store as devices change. */
+  record DeviceCounts(int total, int offline, int fault, int inAlarm) {}
 
   public int open() {
     return openByLevel.values().stream().mapToInt(Integer::intValue).sum();

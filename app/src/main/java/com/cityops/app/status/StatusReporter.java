@@ -4,9 +4,13 @@ import com.cityops.app.cli.VersionInfo;
 import com.cityops.app.fx.PulseStats;
 import com.cityops.app.state.CityState;
 import com.cityops.app.state.CitySummary;
+import com.cityops.app.state.Freshness;
+import com.cityops.app.state.FreshnessPolicy;
+import com.cityops.app.state.InputProblems;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -49,7 +53,8 @@ public final class StatusReporter implements Supplier<StatusSnapshot> {
             ? -1
             : Duration.between(summary.lastHeardAt(), now).toMillis() / 1000.0;
     PulseStats.Summary fx = pulses.summary();
-    long[] problems = state.inputProblems();
+    InputProblems problems = state.inputProblems();
+    Map<Freshness, Integer> freshness = state.indicatorFreshness(FreshnessPolicy.DEFAULT, now);
     Runtime jvm = Runtime.getRuntime();
     return new StatusSnapshot(
         VersionInfo.version(),
@@ -59,10 +64,13 @@ public final class StatusReporter implements Supplier<StatusSnapshot> {
         age,
         Math.round(rate * 10) / 10.0,
         events,
-        problems[0],
-        problems[1],
+        problems.unreadable(),
+        problems.unknownType(),
+        problems.refused(),
         summary.incidentsHeld(),
         summary.indicatorCount(),
+        freshness.getOrDefault(Freshness.DELAYED, 0),
+        freshness.getOrDefault(Freshness.STALE, 0),
         summary.deviceCount(),
         outboxPending.getAsLong(),
         summary.canaryAlarm() != null,

@@ -100,8 +100,23 @@ public final class StatusServer implements AutoCloseable {
         "cityops_stream_unknown_messages_total",
         "stream messages of types this client does not know",
         s.unknownMessages());
+    counter(
+        out,
+        "cityops_stream_refused_messages_total",
+        "stream messages refused for impossible values or size, stepped over",
+        s.refusedMessages());
     gauge(out, "cityops_incidents_held", "cases held", s.incidents());
     gauge(out, "cityops_indicators_held", "indicators held", s.indicators());
+    gauge(
+        out,
+        "cityops_indicators_delayed",
+        "indicators whose newest value is late but recent",
+        s.indicatorsDelayed());
+    gauge(
+        out,
+        "cityops_indicators_stale",
+        "indicators whose newest value is too old to act on",
+        s.indicatorsStale());
     gauge(out, "cityops_devices_held", "devices held", s.devices());
     gauge(out, "cityops_outbox_pending", "operator actions not yet confirmed", s.outboxPending());
     gauge(

@@ -65,4 +65,72 @@ class CityStateTest {
     state.apply(upsert(2, Fixtures.incident("a", 1, IncidentStatus.DISCOVERED, IncidentLevel.IV)));
     assertThat(calls).hasValue(2);
   }
+
+  @Test
+  void letsGoOfCasesClosedLongerThanTheRetentionAgo() {
+    Incident closedEarly = Fixtures.incident("old", 1, IncidentStatus.CLOSED, IncidentLevel.IV);
+    Incident open = Fixtures.incident("open", 1, IncidentStatus.HANDLING, IncidentLevel.IV);
+    state.replaceAll(
+        new Snapshot(
+            1,
+            T0,
+            OperatingMode.NORMAL,
+            List.of(closedEarly, open),
+            List.of(),
+            List.of(),
+            List.of()));
+    Instant later = T0.plus(CityState.CLOSED_RETENTION).plusSeconds(120);
+    state.apply(
+        new StreamEnvelope(
+            2,
+            later,
+            StreamEventType.INCIDENT_UPSERT,
+            Fixtures.incident("new", 1, IncidentStatus.DISCOVERED, IncidentLevel.IV)));
+    assertThat(state.incidents()).extracting(Incident::id).containsExactlyInAnyOrder("open", "new");
+  }
+
+  @Test
+  void refusesImpossibleValuesWithoutLosingWhatIsHeld() {
+    state.replaceAll(
+        new Snapshot(
+            1,
+            T0,
+            OperatingMode.NORMAL,
+            List.of(Fixtures.incident("a", 2, IncidentStatus.HANDLING, IncidentLevel.IV)),
+            List.of(),
+            List.of(),
+            List.of()));
+    Incident negative = Fixtures.incident("a", -3, IncidentStatus.CLOSED, IncidentLevel.IV);
+    state.apply(upsert(2, negative));
+    state.apply(
+        new StreamEnvelope(
+            3,
+            T0,
+            StreamEventType.INDICATOR_SAMPLE,
+            new com.cityops.api.IndicatorUpdate("x", T0, Double.NaN, null)));
+    assertThat(state.incident("a").version()).isEqualTo(2);
+    assertThat(state.seq()).isEqualTo(3);
+    assertThat(state.inputProblems()).isEqualTo(new InputProblems(0, 0, 2));
+  }
+
+  @Test
+  void answersQueriesFromTheIndexes() {
+    state.replaceAll(
+        new Snapshot(
+            1,
+            T0,
+            OperatingMode.NORMAL,
+            List.of(
+                Fixtures.incident("a", 1, IncidentStatus.HANDLING, IncidentLevel.II),
+                Fixtures.incident("b", 1, IncidentStatus.CLOSED, IncidentLevel.IV)),
+            List.of(),
+            List.of(),
+            List.of()));
+    assertThat(state.query(IncidentQuery.open().withDistricts(java.util.Set.of("310107"))))
+        .extracting(Incident::id)
+        .containsExactly("a");
+    assertThat(state.query(IncidentQuery.all().matching("真如")))
+        .extracting(Incident::id)
+        .containsExactlyInAnyOrder("a", "b");
+  }
 }
