@@ -87,6 +87,15 @@ public final class Json {
    * Reads a value of the given type; any syntax or mapping error becomes a MalformedJsonException.
    */
   public static <T> T read(String text, Class<T> type) {
+    return read(text, MAPPER.constructType(type));
+  }
+
+  /** Reads a list answer ({@code GET /layers} and the like) with items of {@code itemType}. */
+  public static <T> ItemList<T> readList(String text, Class<T> itemType) {
+    return read(text, MAPPER.getTypeFactory().constructParametricType(ItemList.class, itemType));
+  }
+
+  private static <T> T read(String text, com.fasterxml.jackson.databind.JavaType type) {
     JsonNode tree = readTree(text);
     try {
       return MAPPER.treeToValue(tree, type);
@@ -95,7 +104,8 @@ public final class Json {
           e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
               ? jpe.getOriginalMessage()
               : e.getMessage();
-      throw new MalformedJsonException("not a valid " + type.getSimpleName() + ": " + message, e);
+      throw new MalformedJsonException(
+          "not a valid " + type.getRawClass().getSimpleName() + ": " + message, e);
     }
   }
 

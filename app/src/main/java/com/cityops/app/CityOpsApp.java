@@ -193,7 +193,7 @@ public final class CityOpsApp {
                     .build());
         server = embedded.baseUrl();
       }
-      BackendClient backend = new BackendClient(server);
+      BackendClient backend = new BackendClient(server, options.transport());
       outbox = new ActionOutbox(options.dataDir(), backend, Clock.systemUTC());
       LiveFeed started =
           new LiveFeed(

@@ -1,6 +1,7 @@
 package com.cityops.app;
 
 import com.cityops.app.cli.AppOptions;
+import com.cityops.app.doctor.DoctorCommand;
 import com.cityops.app.fx.FxPlatform;
 import picocli.CommandLine;
 
@@ -16,21 +17,23 @@ public final class Main {
       System.setProperty("logback.configurationFile", "cityops-logback.xml");
     }
     AppOptions options = new AppOptions();
-    CommandLine cli = new CommandLine(options);
+    DoctorCommand doctor = new DoctorCommand();
+    CommandLine cli = new CommandLine(options).addSubcommand("doctor", doctor);
+    CommandLine.ParseResult parsed;
     try {
-      cli.parseArgs(args);
+      parsed = cli.parseArgs(args);
     } catch (CommandLine.ParameterException e) {
       System.err.println(e.getMessage());
-      cli.usage(System.err);
+      e.getCommandLine().usage(System.err);
       System.exit(2);
-    }
-    if (cli.isUsageHelpRequested()) {
-      cli.usage(System.out);
       return;
     }
-    if (cli.isVersionHelpRequested()) {
-      cli.printVersionHelp(System.out);
+    if (CommandLine.printHelpIfRequested(parsed)) {
       return;
+    }
+    if (parsed.hasSubcommand()) {
+      // Headless: no window, no JavaFX.
+      System.exit(doctor.run(System.out, System.err));
     }
     FxPlatform.start(() -> CityOpsApp.start(options));
   }

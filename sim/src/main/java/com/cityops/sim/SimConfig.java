@@ -1,5 +1,6 @@
 package com.cityops.sim;
 
+import com.cityops.sim.http.TlsKeystore;
 import com.cityops.sim.world.Scenario;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param incidentsPerHour new cases per city hour at the daytime peak, before weather
  * @param canary how often the end-to-end test signal is sent (real time)
  * @param passwords demo accounts' passwords by user name (default: the name itself)
+ * @param tls serve HTTPS and WSS with this keystore; null serves plain HTTP
  */
 public record SimConfig(
     String host,
@@ -33,7 +35,8 @@ public record SimConfig(
     Duration heartbeat,
     Duration canary,
     int journalMemory,
-    Map<String, String> passwords) {
+    Map<String, String> passwords,
+    TlsKeystore tls) {
 
   public static SimConfig defaults() {
     return builder().build();
@@ -61,6 +64,7 @@ public record SimConfig(
     b.canary = canary;
     b.journalMemory = journalMemory;
     b.passwords = passwords;
+    b.tls = tls;
     return b;
   }
 
@@ -68,6 +72,7 @@ public record SimConfig(
   public static final class Builder {
     private String host = "127.0.0.1";
     private int port = 0;
+    private TlsKeystore tls;
     private long seed = 20261122L;
     private double speed = 1.0;
     private double rate = 0;
@@ -165,6 +170,11 @@ public record SimConfig(
       return this;
     }
 
+    public Builder tls(TlsKeystore value) {
+      this.tls = value;
+      return this;
+    }
+
     public SimConfig build() {
       return new SimConfig(
           host,
@@ -182,7 +192,8 @@ public record SimConfig(
           heartbeat,
           canary,
           journalMemory,
-          passwords);
+          passwords,
+          tls);
     }
   }
 }

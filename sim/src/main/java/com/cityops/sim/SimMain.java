@@ -1,5 +1,6 @@
 package com.cityops.sim;
 
+import com.cityops.sim.http.TlsKeystore;
 import com.cityops.sim.world.Scenario;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -85,6 +86,16 @@ public final class SimMain implements Callable<Integer> {
           "Set a demo account's password, e.g. --password supervisor=s3cret (repeatable).")
   Map<String, String> passwords = Map.of();
 
+  @Option(
+      names = "--tls-keystore",
+      description = "Serve HTTPS/WSS with this PKCS#12 keystore (certificate + key).")
+  Path tlsKeystore;
+
+  @Option(
+      names = "--tls-password",
+      description = "The keystore's password; default: the SIM_TLS_PASSWORD environment variable.")
+  String tlsPassword;
+
   public static void main(String[] args) {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "cityops-sim-logback.xml");
@@ -109,6 +120,12 @@ public final class SimMain implements Callable<Integer> {
             .deviceFaultPerDay(faultRate)
             .falseAlarmPerDay(falseAlarmRate)
             .passwords(passwords)
+            .tls(
+                tlsKeystore == null
+                    ? null
+                    : new TlsKeystore(
+                        tlsKeystore,
+                        tlsPassword != null ? tlsPassword : System.getenv("SIM_TLS_PASSWORD")))
             .build();
     SimServer server = SimServer.start(config);
     CountDownLatch stopped = new CountDownLatch(1);

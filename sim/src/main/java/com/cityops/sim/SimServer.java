@@ -39,7 +39,13 @@ public final class SimServer implements AutoCloseable {
     this.world = CityWorld.create(config, start);
     this.cityClock = SimClock.realTime(world.cityTime(), config.speed());
     this.api =
-        new ApiServer(world, config.passwords(), config.dataDir(), Clock.systemUTC(), version());
+        new ApiServer(
+            world,
+            config.passwords(),
+            config.dataDir(),
+            Clock.systemUTC(),
+            version(),
+            config.tls());
     this.ticker =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -118,9 +124,10 @@ public final class SimServer implements AutoCloseable {
     return api.port();
   }
 
+  /** Where clients reach it, e.g. {@code https://127.0.0.1:8443}. */
   public String baseUrl() {
     String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-    return "http://" + host + ":" + port();
+    return api.scheme() + "://" + host + ":" + port();
   }
 
   public CityWorld world() {

@@ -20,6 +20,8 @@ public final class AppOptions {
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Backend backend = new Backend();
 
+  @picocli.CommandLine.Mixin ConnectionOptions connection = new ConnectionOptions();
+
   @Option(names = "--user", description = "User to sign in as. Default: ${DEFAULT-VALUE}")
   String user = "operator";
 
@@ -140,6 +142,10 @@ public final class AppOptions {
 
   public String server() {
     return backend.server;
+  }
+
+  public com.cityops.app.feed.TransportSettings transport() {
+    return connection.settings();
   }
 
   public String user() {

@@ -2,14 +2,20 @@ package com.cityops.app.feed;
 
 import com.cityops.api.ActionResult;
 import com.cityops.api.ApiPaths;
+import com.cityops.api.GeoJsonFeatureCollection;
 import com.cityops.api.IncidentAction;
+import com.cityops.api.IndicatorHistory;
+import com.cityops.api.ItemList;
 import com.cityops.api.Json;
+import com.cityops.api.LayerInfo;
 import com.cityops.api.LoginRequest;
 import com.cityops.api.LoginResponse;
 import com.cityops.api.Problem;
+import com.cityops.api.ServerStatus;
 import com.cityops.api.Snapshot;
 import java.io.IOException;
-import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -33,18 +39,16 @@ public final class BackendClient implements AutoCloseable {
   private volatile LoginRequest credentials;
 
   public BackendClient(String baseUrl) {
+    this(baseUrl, TransportSettings.DEFAULT);
+  }
+
+  public BackendClient(String baseUrl, TransportSettings transport) {
     HttpUrl parsed = HttpUrl.parse(baseUrl);
     if (parsed == null) {
       throw new IllegalArgumentException("not an http(s) URL: '" + baseUrl + "'");
     }
     this.base = parsed;
-    this.http =
-        new OkHttpClient.Builder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .readTimeout(Duration.ofSeconds(30))
-            // OkHttp notices a half-open socket only when it pings.
-            .pingInterval(Duration.ofSeconds(5))
-            .build();
+    this.http = HttpClients.create(parsed.host(), transport);
   }
 
   public String baseUrl() {
@@ -62,6 +66,34 @@ public final class BackendClient implements AutoCloseable {
 
   public Snapshot snapshot() {
     return execute(request(ApiPaths.SNAPSHOT).get(), Snapshot.class);
+  }
+
+  /** {@code GET /health}: needs no sign-in; carries the server's clock. */
+  public ServerStatus health() {
+    return execute(request(ApiPaths.HEALTH).get(), ServerStatus.class);
+  }
+
+  /** An indicator's samples between {@code from} and {@code to} (for charts). */
+  public IndicatorHistory history(String indicatorId, Instant from, Instant to) {
+    HttpUrl url =
+        base.resolve(ApiPaths.INDICATORS + "/" + indicatorId + "/history")
+            .newBuilder()
+            .addQueryParameter("from", from.toString())
+            .addQueryParameter("to", to.toString())
+            .build();
+    return execute(authorized(new Request.Builder().url(url)).get(), IndicatorHistory.class);
+  }
+
+  /** The layers the backend offers. */
+  public ItemList<LayerInfo> layers() {
+    return execute(request(ApiPaths.LAYERS).get(), body -> Json.readList(body, LayerInfo.class));
+  }
+
+  /** One layer's features (GeoJSON, WGS84). */
+  public GeoJsonFeatureCollection features(String layerId) {
+    return execute(
+        request(ApiPaths.LAYERS + "/" + layerId + "/features").get(),
+        GeoJsonFeatureCollection.class);
   }
 
   /**
@@ -109,7 +141,10 @@ public final class BackendClient implements AutoCloseable {
   }
 
   private Request.Builder request(String path) {
-    Request.Builder builder = new Request.Builder().url(base.resolve(path));
+    return authorized(new Request.Builder().url(base.resolve(path)));
+  }
+
+  private Request.Builder authorized(Request.Builder builder) {
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
@@ -117,13 +152,17 @@ public final class BackendClient implements AutoCloseable {
   }
 
   private <T> T execute(Request.Builder request, Class<T> type) {
+    return execute(request, body -> Json.read(body, type));
+  }
+
+  private <T> T execute(Request.Builder request, Function<String, T> reader) {
     Request built = request.build();
     try (Response response = http.newCall(built).execute()) {
       String body = response.body().string();
       if (!response.isSuccessful()) {
         throw new BackendException(describe(built, response.code(), body), response.code(), null);
       }
-      return Json.read(body, type);
+      return reader.apply(body);
     } catch (IOException e) {
       throw new BackendException(
           built.method() + " " + built.url() + " failed: " + e.getMessage(), 0, e);

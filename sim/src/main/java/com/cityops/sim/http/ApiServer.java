@@ -32,6 +32,14 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +49,9 @@ import org.slf4j.LoggerFactory;
  * 9457 problem+json; nothing a client sends can crash the server. Thread-safe.
  */
 public final class ApiServer {
+  private final TlsKeystore tls;
+  private String host;
+  private int port;
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   static final int MAX_BODY_BYTES = 64 * 1024;
   private static final String USER = "cityops.user";
@@ -58,7 +69,9 @@ public final class ApiServer {
       Map<String, String> passwords,
       java.nio.file.Path dataDir,
       Clock clock,
-      String version) {
+      String version,
+      TlsKeystore tls) {
+    this.tls = tls;
     this.world = world;
     this.users = new Users(passwords);
     this.tokens = TokenService.create(dataDir);
@@ -68,8 +81,34 @@ public final class ApiServer {
   }
 
   public ApiServer start(String host, int port) {
+    this.host = host;
+    this.port = port;
     javalin.start(host, port);
     return this;
+  }
+
+  /** "https" when serving with a TLS keystore, else "http". */
+  public String scheme() {
+    return tls == null ? "http" : "https";
+  }
+
+  /** With a keystore, the only connector speaks TLS (Javalin then adds no plain one). */
+  private ServerConnector tlsConnector(Server server, HttpConfiguration http) {
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setKeyStorePath(tls.path().toString());
+    ssl.setKeyStorePassword(tls.password());
+    ssl.setKeyStoreType("PKCS12");
+    HttpConfiguration https = new HttpConfiguration(http);
+    // A test or intranet certificate names the host it was made for; do not refuse by SNI.
+    https.addCustomizer(new SecureRequestCustomizer(false));
+    ServerConnector connector =
+        new ServerConnector(
+            server,
+            new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+            new HttpConnectionFactory(https));
+    connector.setHost(host);
+    connector.setPort(port);
+    return connector;
   }
 
   public int port() {
@@ -84,6 +123,9 @@ public final class ApiServer {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.http.maxRequestSize = MAX_BODY_BYTES;
+    if (tls != null) {
+      config.jetty.addConnector(this::tlsConnector);
+    }
     var routes = config.routes;
     routes.before(ApiPaths.BASE + "/*", this::authenticate);
     routes.post(ApiPaths.LOGIN, this::login);
