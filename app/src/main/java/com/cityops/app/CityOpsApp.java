@@ -136,14 +136,15 @@ public final class CityOpsApp {
     this.stage = window;
     ShellViewModel model =
         new ShellViewModel(messages, options.user(), displayName(options.user()));
-    var bridge = new FxBridge<CitySummary>(FxPlatform.executor(), state::summary, model::apply);
+    var bridge =
+        new FxBridge<CitySummary>(FxPlatform.pulseExecutor(pulses), state::summary, model::apply);
     state.onChange(bridge::changed);
     Scene scene =
         new Scene(new ShellView(model, Instant::now).build(), options.width(), options.height());
     Themes.apply(scene, Theme.parse(options.theme()));
     long[] pulseStart = new long[1];
     scene.addPreLayoutPulseListener(() -> pulseStart[0] = System.nanoTime());
-    scene.addPostLayoutPulseListener(() -> pulses.record(System.nanoTime() - pulseStart[0]));
+    scene.addPostLayoutPulseListener(() -> pulses.pulseEnded(System.nanoTime() - pulseStart[0]));
     window.setTitle(messages.get("app.title") + " " + VersionInfo.version());
     window.setScene(scene);
     window.setOnHidden(e -> close());

@@ -17,6 +17,14 @@ public final class FxPlatform {
     return Platform::runLater;
   }
 
+  /**
+   * An executor that runs its tasks at the start of the next pulse, together (the data door: at
+   * most one view update per frame); their time is added to {@code stats}' current pulse.
+   */
+  public static Executor pulseExecutor(PulseStats stats) {
+    return new PulseExecutor(stats);
+  }
+
   public static void exit() {
     Platform.exit();
   }

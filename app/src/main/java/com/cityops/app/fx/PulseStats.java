@@ -3,8 +3,9 @@ package com.cityops.app.fx;
 import java.util.Arrays;
 
 /**
- * FX pulse times, for the status endpoint: a ring of the last pulses' durations (pre-layout to
- * post-layout: animations, CSS and layout — the FX-thread work we control) and the worst seen.
+ * FX pulse times, for the status endpoint: a ring of the last pulses' durations — the data update
+ * run at the pulse's start plus the scene's CSS and layout, the FX-thread work we control (painting
+ * happens on the render thread; the frame-time benchmark measures it) — and the worst seen.
  *
  * <p>Thread-safe: recorded on the FX thread, read by the status endpoint.
  */
@@ -13,6 +14,19 @@ public final class PulseStats {
   private int count;
   private int next;
   private long max;
+
+  private long pendingWork;
+
+  /** Adds FX-thread work done earlier in the current pulse (the data update). */
+  public synchronized void addWork(long nanos) {
+    pendingWork += nanos;
+  }
+
+  /** Ends a pulse whose scene work (CSS, layout) took {@code sceneNanos}; records the total. */
+  public synchronized void pulseEnded(long sceneNanos) {
+    record(sceneNanos + pendingWork);
+    pendingWork = 0;
+  }
 
   public synchronized void record(long durationNanos) {
     nanos[next] = durationNanos;
