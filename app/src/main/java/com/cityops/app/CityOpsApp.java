@@ -282,6 +282,11 @@ public final class CityOpsApp {
             });
   }
 
+  /** The FX pulse figures (the status endpoint shows them; the frame-time benchmark reads each). */
+  public PulseStats pulseStats() {
+    return pulses;
+  }
+
   /** Test seam: start against a given backend URL without the picocli front. */
   static CityOpsApp startForTest(AppOptions options, Stage window) {
     CityOpsApp app = new CityOpsApp(options);

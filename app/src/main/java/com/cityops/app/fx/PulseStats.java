@@ -1,6 +1,7 @@
 package com.cityops.app.fx;
 
 import java.util.Arrays;
+import java.util.function.LongConsumer;
 
 /**
  * FX pulse times, for the status endpoint: a ring of the last pulses' durations — the data update
@@ -23,9 +24,26 @@ public final class PulseStats {
   }
 
   /** Ends a pulse whose scene work (CSS, layout) took {@code sceneNanos}; records the total. */
-  public synchronized void pulseEnded(long sceneNanos) {
-    record(sceneNanos + pendingWork);
-    pendingWork = 0;
+  public void pulseEnded(long sceneNanos) {
+    long total;
+    synchronized (this) {
+      total = sceneNanos + pendingWork;
+      record(total);
+      pendingWork = 0;
+    }
+    LongConsumer watcher = this.watcher;
+    if (watcher != null) {
+      watcher.accept(total);
+    }
+  }
+
+  private volatile LongConsumer watcher;
+
+  /**
+   * Also hands every pulse's time (nanoseconds) to {@code watcher}, on the FX thread (benchmarks).
+   */
+  public void watch(LongConsumer value) {
+    this.watcher = value;
   }
 
   public synchronized void record(long durationNanos) {
