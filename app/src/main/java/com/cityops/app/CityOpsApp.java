@@ -11,6 +11,7 @@ import com.cityops.app.fx.FxPlatform;
 import com.cityops.app.fx.PulseStats;
 import com.cityops.app.i18n.Messages;
 import com.cityops.app.outbox.ActionOutbox;
+import com.cityops.app.outbox.OutboxEntry;
 import com.cityops.app.replay.FeedRecorder;
 import com.cityops.app.replay.ReplayFeed;
 import com.cityops.app.shell.ShellView;
@@ -27,6 +28,7 @@ import com.cityops.themes.Themes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -67,6 +69,7 @@ public final class CityOpsApp {
   private volatile FeedRecorder recorder;
   private volatile StatusServer statusServer;
   private final PulseStats pulses = new PulseStats();
+  private volatile FxBridge<List<OutboxEntry>> outboxBridge;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
   private Stage stage;
@@ -139,6 +142,14 @@ public final class CityOpsApp {
     var bridge =
         new FxBridge<CitySummary>(FxPlatform.pulseExecutor(pulses), state::summary, model::apply);
     state.onChange(bridge::changed);
+    outboxBridge =
+        new FxBridge<List<OutboxEntry>>(
+            FxPlatform.pulseExecutor(pulses),
+            () -> {
+              ActionOutbox o = outbox;
+              return o == null ? List.of() : o.entries();
+            },
+            model::applyOutbox);
     Scene scene =
         new Scene(new ShellView(model, Instant::now).build(), options.width(), options.height());
     Themes.apply(scene, Theme.parse(options.theme()));
@@ -196,6 +207,8 @@ public final class CityOpsApp {
       }
       BackendClient backend = new BackendClient(server, options.transport());
       outbox = new ActionOutbox(options.dataDir(), backend, Clock.systemUTC());
+      outbox.onChange(entries -> outboxBridge.changed());
+      outboxBridge.changed();
       LiveFeed started =
           new LiveFeed(
               backend,

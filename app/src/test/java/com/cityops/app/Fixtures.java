@@ -39,4 +39,19 @@ public final class Fixtures {
         null,
         null);
   }
+
+  /** A city-wide indicator sampled at {@code ts}, normal. */
+  public static com.cityops.api.Indicator indicator(String id, Instant ts) {
+    return new com.cityops.api.Indicator(
+        id,
+        "积水点",
+        com.cityops.api.IndicatorDomain.values()[0],
+        "处",
+        2,
+        ts,
+        new com.cityops.api.Threshold(5, 10, com.cityops.api.ThresholdDirection.ABOVE),
+        com.cityops.api.IndicatorState.NORMAL,
+        null,
+        List.of());
+  }
 }

@@ -197,7 +197,14 @@ public final class ShellView {
   private Node statusLine() {
     Label server = styled(new Label(), StyleClasses.MUTED);
     server.textProperty().bind(model.serverTextProperty());
-    HBox line = new HBox(server);
+    Label actions = styled(new Label(), StyleClasses.MUTED);
+    actions.textProperty().bind(model.outboxTextProperty());
+    model
+        .outboxRejectedProperty()
+        .addListener(
+            (obs, was, rejected) ->
+                StyleClasses.setState(actions, rejected ? StyleClasses.WARNING : null));
+    HBox line = new HBox(24, server, actions);
     line.getStyleClass().add(StyleClasses.STATUS_LINE);
     return line;
   }

@@ -9,6 +9,7 @@ import com.cityops.api.OperatingMode;
 import com.cityops.app.feed.FeedState;
 import com.cityops.app.feed.FeedStatus;
 import com.cityops.app.i18n.Messages;
+import com.cityops.app.outbox.OutboxEntry;
 import com.cityops.app.state.CitySummary;
 import com.cityops.app.state.Freshness;
 import com.cityops.app.state.FreshnessPolicy;
@@ -64,6 +65,9 @@ public final class ShellViewModel {
   private final IntegerProperty devicesAlarm = new SimpleIntegerProperty();
   private final StringProperty alertText = new SimpleStringProperty();
   private final StringProperty serverText = new SimpleStringProperty();
+  private final StringProperty outboxText = new SimpleStringProperty("");
+  private final javafx.beans.property.BooleanProperty outboxRejected =
+      new javafx.beans.property.SimpleBooleanProperty();
   private final ObservableList<Incident> queue = FXCollections.observableArrayList();
   private final ObservableList<IndicatorRow> keyIndicators = FXCollections.observableArrayList();
   private final FreshnessPolicy freshness = FreshnessPolicy.DEFAULT;
@@ -142,12 +146,8 @@ public final class ShellViewModel {
     }
     Instant now = lastTick != null ? lastTick : Instant.now();
     List<IndicatorRow> rows = new java.util.ArrayList<>(summary.keyIndicators().size());
-    int delayed = 0;
-    int stale = 0;
     for (Indicator indicator : summary.keyIndicators()) {
       Freshness f = freshness.of(indicator, summary, now);
-      delayed += f == Freshness.DELAYED ? 1 : 0;
-      stale += f == Freshness.STALE ? 1 : 0;
       rows.add(
           new IndicatorRow(
               indicator, f, f == Freshness.LIVE ? "" : freshnessText(f, indicator, summary, now)));
@@ -162,6 +162,9 @@ public final class ShellViewModel {
             summary.indicatorCount(),
             alarms,
             summary.indicatorsInTrouble().size() - alarms);
+    var ages = summary.indicatorFreshness(freshness, now);
+    int delayed = ages.getOrDefault(Freshness.DELAYED, 0);
+    int stale = ages.getOrDefault(Freshness.STALE, 0);
     if (delayed + stale > 0) {
       counts += " · " + messages.format("indicators.freshness", delayed, stale);
     }
@@ -173,7 +176,9 @@ public final class ShellViewModel {
     Instant backendNow = summary.backendNow(now);
     String age =
         backendNow == null ? "" : " " + humanDuration(Duration.between(indicator.ts(), backendNow));
-    return messages.get("freshness." + f.name().toLowerCase()) + age;
+    String label =
+        summary.cachedAt() != null ? "freshness.cached" : "freshness." + f.name().toLowerCase();
+    return messages.get(label) + age;
   }
 
   /**
@@ -297,6 +302,38 @@ public final class ShellViewModel {
 
   public ReadOnlyStringProperty alertTextProperty() {
     return alertText;
+  }
+
+  /**
+   * Shows the operator's own actions: how many wait for the backend's confirmation, and the newest
+   * refusal with the server's reason (refused actions are never retried blindly).
+   */
+  public void applyOutbox(List<OutboxEntry> entries) {
+    long pending = entries.stream().filter(e -> e.state() == OutboxEntry.State.PENDING).count();
+    OutboxEntry refused =
+        entries.stream()
+            .filter(e -> e.state() == OutboxEntry.State.REJECTED)
+            .reduce((a, b) -> b)
+            .orElse(null);
+    String text = pending == 0 ? "" : messages.format("outbox.pending", pending);
+    if (refused != null) {
+      text +=
+          (text.isEmpty() ? "" : " · ")
+              + messages.format(
+                  "outbox.rejected",
+                  messages.get("action." + refused.action().type().name().toLowerCase()),
+                  refused.reason());
+    }
+    outboxText.set(text);
+    outboxRejected.set(refused != null);
+  }
+
+  public ReadOnlyStringProperty outboxTextProperty() {
+    return outboxText;
+  }
+
+  public javafx.beans.property.ReadOnlyBooleanProperty outboxRejectedProperty() {
+    return outboxRejected;
   }
 
   public ReadOnlyStringProperty serverTextProperty() {

@@ -316,16 +316,7 @@ public final class CityState {
 
   /** How many indicators are live, delayed and stale at {@code localNow}. */
   public Map<Freshness, Integer> indicatorFreshness(FreshnessPolicy policy, Instant localNow) {
-    CitySummary now = summary();
-    Map<Freshness, Integer> counts = new java.util.EnumMap<>(Freshness.class);
-    List<Indicator> held;
-    synchronized (lock) {
-      held = List.copyOf(indicators.values());
-    }
-    for (Indicator indicator : held) {
-      counts.merge(policy.of(indicator, now, localNow), 1, Integer::sum);
-    }
-    return counts;
+    return summary().indicatorFreshness(policy, localNow);
   }
 
   /** The held version of a case, or null. */

@@ -47,7 +47,8 @@ public record CitySummary(
     int devicesOffline,
     int devicesFault,
     int devicesInAlarm,
-    Alert latestAlert) {
+    Alert latestAlert,
+    long[] indicatorTimesMillis) {
 
   static final int NEWEST = 40;
 
@@ -97,7 +98,11 @@ public record CitySummary(
         devices.offline(),
         devices.fault(),
         devices.inAlarm(),
-        alerts.isEmpty() ? null : alerts.get(alerts.size() - 1));
+        alerts.isEmpty() ? null : alerts.get(alerts.size() - 1),
+        indicators.stream()
+            .mapToLong(i -> i.ts() == null ? Long.MIN_VALUE : i.ts().toEpochMilli())
+            .sorted()
+            .toArray());
   }
 
   /**
@@ -113,6 +118,49 @@ public record CitySummary(
       return dataTime;
     }
     return dataTime.plus(java.time.Duration.between(since, localNow));
+  }
+
+  /**
+   * How many of all held indicators are live, delayed and stale at {@code localNow} — from their
+   * sorted sample times, so ageing can be re-judged every second without touching the store.
+   */
+  public Map<Freshness, Integer> indicatorFreshness(FreshnessPolicy policy, Instant localNow) {
+    Map<Freshness, Integer> counts = new java.util.EnumMap<>(Freshness.class);
+    int n = indicatorTimesMillis.length;
+    if (n == 0) {
+      return counts;
+    }
+    Freshness feed = policy.ofFeed(this, localNow);
+    Instant now = backendNow(localNow);
+    if (feed == Freshness.STALE || now == null) {
+      counts.put(Freshness.STALE, n);
+      return counts;
+    }
+    int stale = countBefore(now.minus(policy.staleAfter()).toEpochMilli());
+    int notLive = countBefore(now.minus(policy.liveWithin()).toEpochMilli());
+    int live = n - notLive;
+    int delayed = notLive - stale;
+    if (feed == Freshness.DELAYED) {
+      delayed += live;
+      live = 0;
+    }
+    counts.put(Freshness.LIVE, live);
+    counts.put(Freshness.DELAYED, delayed);
+    counts.put(Freshness.STALE, stale);
+    counts.values().removeIf(c -> c == 0);
+    return counts;
+  }
+
+  /** Indicators sampled strictly before {@code millis}. */
+  private int countBefore(long millis) {
+    int i = java.util.Arrays.binarySearch(indicatorTimesMillis, millis);
+    if (i < 0) {
+      return -i - 1;
+    }
+    while (i > 0 && indicatorTimesMillis[i - 1] == millis) {
+      i--;
+    }
+    return i;
   }
 
   /** Device totals, kept by the store as devices change. */

@@ -10,7 +10,9 @@ import com.cityops.app.Fixtures;
 import com.cityops.app.feed.FeedState;
 import com.cityops.app.feed.FeedStatus;
 import com.cityops.app.i18n.Messages;
+import com.cityops.app.outbox.OutboxEntry;
 import com.cityops.app.state.CityState;
+import com.cityops.app.state.Freshness;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -72,5 +74,44 @@ class ShellViewModelTest {
     assertThat(ShellView.plain(18.0)).isEqualTo("18");
     assertThat(ShellView.plain(0.383)).isEqualTo("0.383");
     assertThat(ShellView.plain(99.77)).isEqualTo("99.77");
+  }
+
+  @Test
+  void marksIndicatorsDelayedThenStaleAsTheBackendFallsSilent() {
+    CityState state = stateWithTwoOpenCases();
+    state.replaceAll(
+        new Snapshot(
+            41,
+            T0,
+            OperatingMode.NORMAL,
+            List.of(),
+            List.of(Fixtures.indicator("rain", T0)),
+            List.of(),
+            List.of()));
+    ShellViewModel model = new ShellViewModel(Messages.forLanguage("zh-CN"), "operator", "值班员");
+    model.apply(state.summary());
+    model.tick(T0.plusSeconds(5));
+    assertThat(model.keyIndicators())
+        .singleElement()
+        .extracting(r -> r.freshness())
+        .isEqualTo(Freshness.LIVE);
+    model.tick(T0.plusSeconds(90));
+    assertThat(model.keyIndicators().get(0).freshness()).isEqualTo(Freshness.DELAYED);
+    assertThat(model.keyIndicators().get(0).freshnessText()).isEqualTo("◇ 延迟 90秒");
+    assertThat(model.indicatorsTextProperty().get()).contains("◇ 延迟 1");
+    model.tick(T0.plusSeconds(600));
+    assertThat(model.keyIndicators().get(0).freshness()).isEqualTo(Freshness.STALE);
+  }
+
+  @Test
+  void showsPendingActionsAndTheServersReasonForARefusal() {
+    ShellViewModel model = new ShellViewModel(Messages.forLanguage("zh-CN"), "operator", "值班员");
+    var action = com.cityops.api.IncidentAction.of(com.cityops.api.ActionType.FEEDBACK, "处置完毕");
+    model.applyOutbox(
+        List.of(
+            new OutboxEntry("k1", "a", action, T0, OutboxEntry.State.PENDING, 2, "offline"),
+            new OutboxEntry("k2", "b", action, T0, OutboxEntry.State.REJECTED, 1, "案件已结案，不能反馈")));
+    assertThat(model.outboxTextProperty().get()).isEqualTo("待确认操作 1 项 · 被拒绝的反馈：案件已结案，不能反馈");
+    assertThat(model.outboxRejectedProperty().get()).isTrue();
   }
 }

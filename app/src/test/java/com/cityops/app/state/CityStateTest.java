@@ -133,4 +133,49 @@ class CityStateTest {
         .extracting(Incident::id)
         .containsExactlyInAnyOrder("a", "b");
   }
+
+  @Test
+  void keepsDeviceTotalsAsDevicesChange() {
+    var where = new com.cityops.api.Location(121.4, 31.25, "普陀区", "310107", null, null);
+    java.util.function.BiFunction<String, com.cityops.api.DeviceStatus, com.cityops.api.Device>
+        device =
+            (id, status) ->
+                new com.cityops.api.Device(
+                    id,
+                    com.cityops.api.DeviceType.values()[0],
+                    id,
+                    where,
+                    status,
+                    null,
+                    status == com.cityops.api.DeviceStatus.FAULT,
+                    0);
+    state.replaceAll(
+        new Snapshot(
+            1,
+            T0,
+            OperatingMode.NORMAL,
+            List.of(),
+            List.of(),
+            List.of(
+                device.apply("d1", com.cityops.api.DeviceStatus.ONLINE),
+                device.apply("d2", com.cityops.api.DeviceStatus.OFFLINE)),
+            List.of()));
+    state.apply(
+        new StreamEnvelope(
+            2,
+            T0,
+            StreamEventType.DEVICE_STATUS,
+            device.apply("d2", com.cityops.api.DeviceStatus.FAULT)));
+    state.apply(
+        new StreamEnvelope(
+            3,
+            T0,
+            StreamEventType.DEVICE_STATUS,
+            device.apply("d3", com.cityops.api.DeviceStatus.OFFLINE)));
+    CitySummary summary = state.summary();
+    assertThat(summary.deviceCount()).isEqualTo(3);
+    assertThat(summary.devicesOffline()).isEqualTo(1);
+    assertThat(summary.devicesFault()).isEqualTo(1);
+    assertThat(summary.devicesInAlarm()).isEqualTo(1);
+  }
 }

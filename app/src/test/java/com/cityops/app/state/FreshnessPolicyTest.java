@@ -3,14 +3,12 @@ package com.cityops.app.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cityops.api.Indicator;
-import com.cityops.api.IndicatorDomain;
 import com.cityops.api.IndicatorState;
 import com.cityops.api.OperatingMode;
 import com.cityops.api.Snapshot;
 import com.cityops.api.StreamEnvelope;
 import com.cityops.api.StreamEventType;
-import com.cityops.api.Threshold;
-import com.cityops.api.ThresholdDirection;
+import com.cityops.app.Fixtures;
 import com.cityops.app.feed.FeedState;
 import com.cityops.app.feed.FeedStatus;
 import java.time.Duration;
@@ -34,9 +32,9 @@ class FreshnessPolicyTest {
   @Test
   void judgesByTheItemsOwnTimeOnTheBackendsClock() {
     load(
-        indicator("fresh", SERVER.minusSeconds(10)),
-        indicator("late", SERVER.minusSeconds(90)),
-        indicator("old", SERVER.minus(Duration.ofMinutes(20))));
+        Fixtures.indicator("fresh", SERVER.minusSeconds(10)),
+        Fixtures.indicator("late", SERVER.minusSeconds(90)),
+        Fixtures.indicator("old", SERVER.minus(Duration.ofMinutes(20))));
     state.heard(LOCAL);
     state.setFeedStatus(new FeedStatus(FeedState.LIVE, null, "http://x", null));
     assertThat(state.indicatorFreshness(policy, LOCAL))
@@ -47,7 +45,7 @@ class FreshnessPolicyTest {
 
   @Test
   void aSilentBackendAgesEverything() {
-    load(indicator("fresh", SERVER.minusSeconds(10)));
+    load(Fixtures.indicator("fresh", SERVER.minusSeconds(10)));
     state.heard(LOCAL);
     state.setFeedStatus(new FeedStatus(FeedState.LIVE, null, "http://x", null));
     assertThat(state.indicatorFreshness(policy, LOCAL.plusSeconds(60)))
@@ -58,7 +56,7 @@ class FreshnessPolicyTest {
 
   @Test
   void aDegradedFeedMakesEventDrivenDataDelayedAndTheCacheStale() {
-    load(indicator("fresh", SERVER));
+    load(Fixtures.indicator("fresh", SERVER));
     state.heard(LOCAL);
     state.setFeedStatus(new FeedStatus(FeedState.DEGRADED, null, "http://x", "silent"));
     assertThat(policy.ofFeed(state.summary(), LOCAL)).isEqualTo(Freshness.DELAYED);
@@ -68,7 +66,7 @@ class FreshnessPolicyTest {
 
   @Test
   void samplesKeepAnIndicatorLive() {
-    load(indicator("i", SERVER.minus(Duration.ofMinutes(20))));
+    load(Fixtures.indicator("i", SERVER.minus(Duration.ofMinutes(20))));
     state.setFeedStatus(new FeedStatus(FeedState.LIVE, null, "http://x", null));
     Instant later = SERVER.plusSeconds(5);
     state.apply(
@@ -85,19 +83,5 @@ class FreshnessPolicyTest {
     state.replaceAll(
         new Snapshot(
             1, SERVER, OperatingMode.NORMAL, List.of(), List.of(indicators), List.of(), List.of()));
-  }
-
-  static Indicator indicator(String id, Instant ts) {
-    return new Indicator(
-        id,
-        "积水点",
-        IndicatorDomain.values()[0],
-        "处",
-        2,
-        ts,
-        new Threshold(5, 10, ThresholdDirection.ABOVE),
-        IndicatorState.NORMAL,
-        null,
-        List.of());
   }
 }
