@@ -54,4 +54,16 @@ public final class Fixtures {
         null,
         List.of());
   }
+
+  /** A snapshot at {@code seq} holding only these cases, in normal mode. */
+  public static com.cityops.api.Snapshot snapshot(long seq, Incident... incidents) {
+    return new com.cityops.api.Snapshot(
+        seq,
+        T0,
+        com.cityops.api.OperatingMode.NORMAL,
+        List.of(incidents),
+        List.of(),
+        List.of(),
+        List.of());
+  }
 }

@@ -81,9 +81,8 @@ public final class SimServer implements AutoCloseable {
         canaryMs,
         TimeUnit.MILLISECONDS);
     LOG.info(
-        "CityOps reference backend on http://{}:{} (seed {}, speed {}x, scenario {})",
-        config.host(),
-        server.port(),
+        "CityOps reference backend on {} (seed {}, speed {}x, scenario {})",
+        server.baseUrl(),
         config.seed(),
         config.speed(),
         config.scenario().wireName());

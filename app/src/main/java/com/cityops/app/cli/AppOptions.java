@@ -22,14 +22,7 @@ public final class AppOptions {
 
   @picocli.CommandLine.Mixin ConnectionOptions connection = new ConnectionOptions();
 
-  @Option(names = "--user", description = "User to sign in as. Default: ${DEFAULT-VALUE}")
-  String user = "operator";
-
-  @Option(
-      names = "--password",
-      description =
-          "Password; default: the CITYOPS_PASSWORD environment variable, or the user name in --demo.")
-  String password;
+  @picocli.CommandLine.Mixin SignInOptions signIn = new SignInOptions();
 
   @Option(names = "--lang", description = "UI language: zh-CN (default) or en.")
   String language = "zh-CN";
@@ -149,19 +142,12 @@ public final class AppOptions {
   }
 
   public String user() {
-    return user;
+    return signIn.user();
   }
 
-  /** The password to use: the option, then the environment, then (demo only) the user name. */
+  /** The password to use: the option, then the environment, then the user name. */
   public String password() {
-    if (password != null) {
-      return password;
-    }
-    String env = System.getenv("CITYOPS_PASSWORD");
-    if (env != null) {
-      return env;
-    }
-    return user;
+    return signIn.password();
   }
 
   public String language() {

@@ -2,6 +2,7 @@ package com.cityops.app.doctor;
 
 import com.cityops.app.cache.AppDirectories;
 import com.cityops.app.cli.ConnectionOptions;
+import com.cityops.app.cli.SignInOptions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,14 +28,7 @@ public final class DoctorCommand {
       description = "The backend, e.g. https://cityops.example.gov.cn")
   String server;
 
-  @Option(names = "--user", description = "User to sign in as. Default: ${DEFAULT-VALUE}")
-  String user = "operator";
-
-  @Option(
-      names = "--password",
-      description =
-          "Password; default: the CITYOPS_PASSWORD environment variable, else the user name.")
-  String password;
+  @Mixin SignInOptions signIn = new SignInOptions();
 
   @Option(names = "--json", description = "Print the report as JSON (for monitoring).")
   boolean json;
@@ -59,12 +53,8 @@ public final class DoctorCommand {
       target =
           new Doctor.Target(
               server,
-              user,
-              password != null
-                  ? password
-                  : System.getenv("CITYOPS_PASSWORD") != null
-                      ? System.getenv("CITYOPS_PASSWORD")
-                      : user,
+              signIn.user(),
+              signIn.password(),
               connection.settings(),
               dataDir,
               Duration.ofSeconds(Math.max(1, streamSeconds)));

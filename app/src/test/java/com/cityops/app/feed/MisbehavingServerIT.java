@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.cityops.api.ApiPaths;
 import com.cityops.api.Incident;
+import com.cityops.api.IncidentLevel;
+import com.cityops.api.IncidentStatus;
 import com.cityops.api.Json;
 import com.cityops.api.LoginResponse;
 import com.cityops.api.OperatingMode;
@@ -28,40 +30,20 @@ import org.junit.jupiter.api.Test;
  * good event.
  */
 class MisbehavingServerIT {
-  static final String GOOD_1 =
-      Json.write(
-          new com.cityops.api.StreamEnvelope(
-              1,
-              Fixtures.T0,
-              com.cityops.api.StreamEventType.INCIDENT_UPSERT,
-              Fixtures.incident(
-                  "a",
-                  1,
-                  com.cityops.api.IncidentStatus.DISCOVERED,
-                  com.cityops.api.IncidentLevel.IV)));
-  static final String GOOD_3 =
-      Json.write(
-          new com.cityops.api.StreamEnvelope(
-              3,
-              Fixtures.T0,
-              com.cityops.api.StreamEventType.INCIDENT_UPSERT,
-              Fixtures.incident(
-                  "b",
-                  1,
-                  com.cityops.api.IncidentStatus.DISCOVERED,
-                  com.cityops.api.IncidentLevel.III)));
+  static String upsert(
+      long seq, String id, long version, IncidentStatus status, IncidentLevel level) {
+    return Json.write(
+        new com.cityops.api.StreamEnvelope(
+            seq,
+            Fixtures.T0,
+            com.cityops.api.StreamEventType.INCIDENT_UPSERT,
+            Fixtures.incident(id, version, status, level)));
+  }
 
-  static final String GOOD_7 =
-      Json.write(
-          new com.cityops.api.StreamEnvelope(
-              7,
-              Fixtures.T0,
-              com.cityops.api.StreamEventType.INCIDENT_UPSERT,
-              Fixtures.incident(
-                  "a",
-                  2,
-                  com.cityops.api.IncidentStatus.DISPATCHED,
-                  com.cityops.api.IncidentLevel.IV)));
+  static final String GOOD_1 = upsert(1, "a", 1, IncidentStatus.DISCOVERED, IncidentLevel.IV);
+  static final String GOOD_3 = upsert(3, "b", 1, IncidentStatus.DISCOVERED, IncidentLevel.III);
+
+  static final String GOOD_7 = upsert(7, "a", 2, IncidentStatus.DISPATCHED, IncidentLevel.IV);
 
   /** A case whose description alone is 3 MB. */
   static String huge(long seq) {

@@ -25,8 +25,7 @@ class CityStateTest {
 
   @Test
   void ignoresAnIncidentVersionNotNewerThanTheOneHeld() {
-    state.replaceAll(
-        new Snapshot(10, T0, OperatingMode.NORMAL, List.of(), List.of(), List.of(), List.of()));
+    state.replaceAll(Fixtures.snapshot(10));
     state.apply(upsert(11, Fixtures.incident("a", 3, IncidentStatus.DISPATCHED, IncidentLevel.IV)));
     state.apply(upsert(12, Fixtures.incident("a", 2, IncidentStatus.REGISTERED, IncidentLevel.IV)));
     assertThat(state.incidents()).singleElement().extracting(Incident::version).isEqualTo(3L);
@@ -36,17 +35,11 @@ class CityStateTest {
   @Test
   void summaryCountsOpenCasesByLevelAndStage() {
     state.replaceAll(
-        new Snapshot(
+        Fixtures.snapshot(
             1,
-            T0,
-            OperatingMode.NORMAL,
-            List.of(
-                Fixtures.incident("a", 1, IncidentStatus.HANDLING, IncidentLevel.II),
-                Fixtures.incident("b", 1, IncidentStatus.CLOSED, IncidentLevel.IV),
-                Fixtures.incident("c", 1, IncidentStatus.DISCOVERED, IncidentLevel.IV)),
-            List.of(),
-            List.of(),
-            List.of()));
+            Fixtures.incident("a", 1, IncidentStatus.HANDLING, IncidentLevel.II),
+            Fixtures.incident("b", 1, IncidentStatus.CLOSED, IncidentLevel.IV),
+            Fixtures.incident("c", 1, IncidentStatus.DISCOVERED, IncidentLevel.IV)));
     CitySummary summary = state.summary();
     assertThat(summary.open()).isEqualTo(2);
     assertThat(summary.openByLevel())
@@ -60,8 +53,7 @@ class CityStateTest {
   void tellsListenersAfterEveryChange() {
     AtomicInteger calls = new AtomicInteger();
     state.onChange(calls::incrementAndGet);
-    state.replaceAll(
-        new Snapshot(1, T0, OperatingMode.NORMAL, List.of(), List.of(), List.of(), List.of()));
+    state.replaceAll(Fixtures.snapshot(1));
     state.apply(upsert(2, Fixtures.incident("a", 1, IncidentStatus.DISCOVERED, IncidentLevel.IV)));
     assertThat(calls).hasValue(2);
   }
@@ -70,15 +62,7 @@ class CityStateTest {
   void letsGoOfCasesClosedLongerThanTheRetentionAgo() {
     Incident closedEarly = Fixtures.incident("old", 1, IncidentStatus.CLOSED, IncidentLevel.IV);
     Incident open = Fixtures.incident("open", 1, IncidentStatus.HANDLING, IncidentLevel.IV);
-    state.replaceAll(
-        new Snapshot(
-            1,
-            T0,
-            OperatingMode.NORMAL,
-            List.of(closedEarly, open),
-            List.of(),
-            List.of(),
-            List.of()));
+    state.replaceAll(Fixtures.snapshot(1, closedEarly, open));
     Instant later = T0.plus(CityState.CLOSED_RETENTION).plusSeconds(120);
     state.apply(
         new StreamEnvelope(
@@ -92,14 +76,7 @@ class CityStateTest {
   @Test
   void refusesImpossibleValuesWithoutLosingWhatIsHeld() {
     state.replaceAll(
-        new Snapshot(
-            1,
-            T0,
-            OperatingMode.NORMAL,
-            List.of(Fixtures.incident("a", 2, IncidentStatus.HANDLING, IncidentLevel.IV)),
-            List.of(),
-            List.of(),
-            List.of()));
+        Fixtures.snapshot(1, Fixtures.incident("a", 2, IncidentStatus.HANDLING, IncidentLevel.IV)));
     Incident negative = Fixtures.incident("a", -3, IncidentStatus.CLOSED, IncidentLevel.IV);
     state.apply(upsert(2, negative));
     state.apply(
@@ -116,16 +93,10 @@ class CityStateTest {
   @Test
   void answersQueriesFromTheIndexes() {
     state.replaceAll(
-        new Snapshot(
+        Fixtures.snapshot(
             1,
-            T0,
-            OperatingMode.NORMAL,
-            List.of(
-                Fixtures.incident("a", 1, IncidentStatus.HANDLING, IncidentLevel.II),
-                Fixtures.incident("b", 1, IncidentStatus.CLOSED, IncidentLevel.IV)),
-            List.of(),
-            List.of(),
-            List.of()));
+            Fixtures.incident("a", 1, IncidentStatus.HANDLING, IncidentLevel.II),
+            Fixtures.incident("b", 1, IncidentStatus.CLOSED, IncidentLevel.IV)));
     assertThat(state.query(IncidentQuery.open().withDistricts(java.util.Set.of("310107"))))
         .extracting(Incident::id)
         .containsExactly("a");
