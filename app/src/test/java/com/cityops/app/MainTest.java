@@ -31,7 +31,12 @@ class MainTest {
             "--lang",
             "--theme",
             "--screenshot",
-            "--version");
+            "--ca-bundle",
+            "--pin",
+            "--proxy",
+            "--connect-timeout",
+            "--version",
+            "doctor");
   }
 
   @Test
