@@ -1,0 +1,176 @@
+package com.cityops.map.render;
+
+import com.cityops.map.content.FeatureLayer;
+import com.cityops.map.content.MapContent;
+import com.cityops.map.data.Feature;
+import com.cityops.map.style.Rule;
+import com.cityops.map.style.Symbolizer;
+import com.cityops.map.view.Viewport;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.Puntal;
+import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
+
+/**
+ * Turns map content and a viewport into a {@link RenderPlan}: culls by the sources' spatial index,
+ * simplifies geometry to half a pixel of the integer zoom (cached per feature and zoom), applies
+ * each rule valid at the zoom, and places labels last over everything without overlaps.
+ *
+ * <p>Thread-safe; one instance per map keeps the simplification cache.
+ */
+public final class Renderer {
+  private static final int CACHED_ZOOMS = 4;
+
+  /** Simplified geometries by layer id and source version, then integer zoom, then feature id. */
+  private final Map<String, Map<Integer, Map<String, Geometry>>> simplified =
+      new ConcurrentHashMap<>();
+
+  private final Map<String, Long> versions = new ConcurrentHashMap<>();
+
+  public RenderPlan plan(MapContent content, Viewport viewport) {
+    Envelope area = viewport.bounds();
+    area.expandBy(area.getWidth() * 0.05, area.getHeight() * 0.05);
+    List<RenderPlan.LayerOps> layers = new ArrayList<>();
+    List<PendingLabel> labels = new ArrayList<>();
+    int order = 0;
+    for (FeatureLayer layer : content.layers()) {
+      order++;
+      if (!layer.visible()) {
+        continue;
+      }
+      List<Rule> rules =
+          layer.style().rules().stream().filter(r -> r.appliesAt(viewport.zoom())).toList();
+      if (rules.isEmpty()) {
+        continue;
+      }
+      Map<String, Geometry> cache = cacheFor(layer, (int) Math.floor(viewport.zoom()));
+      double tolerance = viewport.resolution() * 0.5;
+      List<DrawOp> ops = new ArrayList<>();
+      for (Feature feature : layer.source().features(area)) {
+        Geometry geometry = simplify(feature, cache, tolerance);
+        for (Rule rule : rules) {
+          if (!rule.filter().matches(feature)) {
+            continue;
+          }
+          for (Symbolizer s : rule.symbolizers()) {
+            if (s instanceof Symbolizer.Label label) {
+              String text = feature.text(label.attribute());
+              if (text != null && !text.isBlank()) {
+                labels.add(new PendingLabel(order, label, text, anchor(feature.geometry())));
+              }
+            } else {
+              draw(geometry, s, viewport, ops);
+            }
+          }
+        }
+      }
+      layers.add(new RenderPlan.LayerOps(layer.id(), layer.opacity(), ops));
+    }
+    layers.add(new RenderPlan.LayerOps("labels", 1, placeLabels(labels, viewport)));
+    return new RenderPlan(viewport, layers, content.attribution());
+  }
+
+  private Map<String, Geometry> cacheFor(FeatureLayer layer, int zoom) {
+    Long seen = versions.put(layer.id(), layer.source().version());
+    Map<Integer, Map<String, Geometry>> byZoom =
+        simplified.computeIfAbsent(layer.id(), k -> new ConcurrentHashMap<>());
+    if (seen != null && seen != layer.source().version()) {
+      byZoom.clear();
+    }
+    if (byZoom.size() > CACHED_ZOOMS && !byZoom.containsKey(zoom)) {
+      byZoom.keySet().removeIf(z -> Math.abs(z - zoom) > 1);
+    }
+    return byZoom.computeIfAbsent(zoom, k -> new ConcurrentHashMap<>());
+  }
+
+  private static Geometry simplify(Feature f, Map<String, Geometry> cache, double tolerance) {
+    Geometry g = f.geometry();
+    if (g instanceof Puntal || g.getNumPoints() < 16) {
+      return g;
+    }
+    return cache.computeIfAbsent(f.id(), k -> TopologyPreservingSimplifier.simplify(g, tolerance));
+  }
+
+  private static void draw(Geometry g, Symbolizer s, Viewport v, List<DrawOp> ops) {
+    if (s instanceof Symbolizer.Fill fill) {
+      if (g instanceof Polygonal) {
+        ops.add(path(g, v, true, fill.color(), null, 0));
+      }
+    } else if (s instanceof Symbolizer.Stroke stroke) {
+      if (!(g instanceof Puntal)) {
+        ops.add(path(g, v, g instanceof Polygonal, null, stroke.color(), stroke.width()));
+      }
+    } else if (s instanceof Symbolizer.Marker marker) {
+      for (int i = 0; i < g.getNumGeometries(); i++) {
+        Geometry part = g.getGeometryN(i);
+        Point p = part instanceof Point point ? point : part.getInteriorPoint();
+        ops.add(new DrawOp.Marker(v.screenX(p.getX()), v.screenY(p.getY()), marker));
+      }
+    }
+  }
+
+  private static DrawOp.Path path(
+      Geometry g,
+      Viewport v,
+      boolean closed,
+      com.cityops.map.style.Rgba fill,
+      com.cityops.map.style.Rgba stroke,
+      double width) {
+    List<Coordinate[]> parts = new ArrayList<>();
+    for (int i = 0; i < g.getNumGeometries(); i++) {
+      Geometry part = g.getGeometryN(i);
+      if (part instanceof Polygon polygon) {
+        parts.add(polygon.getExteriorRing().getCoordinates());
+        for (int h = 0; h < polygon.getNumInteriorRing(); h++) {
+          parts.add(polygon.getInteriorRingN(h).getCoordinates());
+        }
+      } else if (part instanceof LineString line) {
+        parts.add(line.getCoordinates());
+      }
+    }
+    int total = parts.stream().mapToInt(c -> c.length).sum();
+    double[] xy = new double[total * 2];
+    int[] starts = new int[parts.size()];
+    int k = 0;
+    for (int p = 0; p < parts.size(); p++) {
+      starts[p] = k / 2;
+      for (Coordinate c : parts.get(p)) {
+        xy[k++] = v.screenX(c.x);
+        xy[k++] = v.screenY(c.y);
+      }
+    }
+    return new DrawOp.Path(xy, starts, closed, fill, stroke, width);
+  }
+
+  private static Coordinate anchor(Geometry g) {
+    return (g instanceof Point p ? p : g.getInteriorPoint()).getCoordinate();
+  }
+
+  private static List<DrawOp> placeLabels(List<PendingLabel> labels, Viewport v) {
+    LabelPlacer placer = new LabelPlacer(v.width(), v.height());
+    List<DrawOp> ops = new ArrayList<>();
+    labels.sort(
+        Comparator.comparingInt((PendingLabel l) -> l.style.priority())
+            .thenComparing(l -> -l.layerOrder));
+    for (PendingLabel l : labels) {
+      double x = v.screenX(l.at.x);
+      double y = v.screenY(l.at.y);
+      if (placer.place(x, y, l.text, l.style.size())) {
+        ops.add(new DrawOp.Text(x, y, l.text, l.style));
+      }
+    }
+    return ops;
+  }
+
+  private record PendingLabel(int layerOrder, Symbolizer.Label style, String text, Coordinate at) {}
+}

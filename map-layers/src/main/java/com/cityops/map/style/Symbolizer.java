@@ -1,0 +1,29 @@
+package com.cityops.map.style;
+
+/** How a matching feature is drawn (GeoTools' symbolizers, reduced to what the product needs). */
+public sealed interface Symbolizer {
+
+  /** Fills polygons. */
+  record Fill(Rgba color) implements Symbolizer {}
+
+  /** Outlines polygons and draws lines; width in logical pixels. */
+  record Stroke(Rgba color, double width) implements Symbolizer {}
+
+  /** A point symbol; size is the diameter in logical pixels. */
+  record Marker(Shape shape, double size, Rgba fill, Rgba stroke) implements Symbolizer {}
+
+  /**
+   * A text label from an attribute, placed at the point or inside the polygon, dropped when it
+   * would overlap a label of higher (smaller number) priority.
+   */
+  record Label(String attribute, double size, Rgba color, Rgba halo, int priority)
+      implements Symbolizer {}
+
+  /** Marker shapes: distinguishable without colour. */
+  enum Shape {
+    CIRCLE,
+    SQUARE,
+    TRIANGLE,
+    DIAMOND
+  }
+}
