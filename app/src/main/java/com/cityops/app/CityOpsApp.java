@@ -10,6 +10,8 @@ import com.cityops.app.fx.FxBridge;
 import com.cityops.app.fx.FxPlatform;
 import com.cityops.app.fx.PulseStats;
 import com.cityops.app.i18n.Messages;
+import com.cityops.app.map.CityMapLayers;
+import com.cityops.app.map.MapView;
 import com.cityops.app.outbox.ActionOutbox;
 import com.cityops.app.outbox.OutboxEntry;
 import com.cityops.app.replay.FeedRecorder;
@@ -20,6 +22,7 @@ import com.cityops.app.state.CityState;
 import com.cityops.app.state.CitySummary;
 import com.cityops.app.status.StatusReporter;
 import com.cityops.app.status.StatusServer;
+import com.cityops.map.content.MapContent;
 import com.cityops.sim.SimConfig;
 import com.cityops.sim.SimServer;
 import com.cityops.sim.world.Scenario;
@@ -69,6 +72,10 @@ public final class CityOpsApp {
   private volatile FeedRecorder recorder;
   private volatile StatusServer statusServer;
   private final PulseStats pulses = new PulseStats();
+  private final CityMapLayers mapLayers = new CityMapLayers(state);
+  private final java.util.Set<String> mapLayersLoaded =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile BackendClient backend;
   private volatile FxBridge<List<OutboxEntry>> outboxBridge;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -150,8 +157,15 @@ public final class CityOpsApp {
               return o == null ? List.of() : o.entries();
             },
             model::applyOutbox);
+    MapView map = new MapView();
+    var mapBridge =
+        new FxBridge<MapContent>(
+            FxPlatform.pulseExecutor(pulses), mapLayers::content, content -> show(map, content));
+    state.onChange(mapBridge::changed);
+    mapLayers.onLoaded(mapBridge::changed);
     Scene scene =
-        new Scene(new ShellView(model, Instant::now).build(), options.width(), options.height());
+        new Scene(
+            new ShellView(model, Instant::now, map).build(), options.width(), options.height());
     Themes.apply(scene, Theme.parse(options.theme()));
     long[] pulseStart = new long[1];
     scene.addPreLayoutPulseListener(() -> pulseStart[0] = System.nanoTime());
@@ -168,6 +182,38 @@ public final class CityOpsApp {
       screenshot.watch(model.feedStateProperty(), FeedState.LIVE);
       screenshot.watch(model.staleProperty(), Boolean.TRUE);
       screenshot.watch(model.feedStateProperty(), FeedState.REPLAY);
+    }
+  }
+
+  /** Shows new map content; the first time the districts arrive, fits the city in view. */
+  private void show(MapView map, MapContent content) {
+    boolean first =
+        map.contentProperty().get().layers().stream().noneMatch(l -> l.id().equals("districts"));
+    map.contentProperty().set(content);
+    content.layers().stream()
+        .filter(l -> l.id().equals("districts") && first)
+        .findFirst()
+        .ifPresent(l -> map.fit(l.source().bounds(), 16));
+  }
+
+  /** Fetches the backend's boundary layers once signed in (io thread; retried until done). */
+  private void loadMapLayers() {
+    BackendClient client = backend;
+    if (client == null || state.feedStatus().state() != FeedState.LIVE) {
+      return;
+    }
+    for (var layer : state.layers()) {
+      if (mapLayersLoaded.contains(layer.id())) {
+        continue;
+      }
+      try {
+        mapLayers.loadBase(
+            layer.id(), layer.name(), client.features(layer.id()), layer.attribution());
+        mapLayersLoaded.add(layer.id());
+      } catch (RuntimeException e) {
+        LOG.warn("map layer {} not loaded yet: {}", layer.id(), e.getMessage());
+        return;
+      }
     }
   }
 
@@ -206,6 +252,9 @@ public final class CityOpsApp {
         server = embedded.baseUrl();
       }
       BackendClient backend = new BackendClient(server, options.transport());
+      this.backend = backend;
+      io.scheduleWithFixedDelay(this::loadMapLayers, 1, 1, TimeUnit.SECONDS);
+      io.scheduleWithFixedDelay(mapLayers::refreshDevices, 2, 5, TimeUnit.SECONDS);
       outbox = new ActionOutbox(options.dataDir(), backend, Clock.systemUTC());
       outbox.onChange(entries -> outboxBridge.changed());
       outboxBridge.changed();

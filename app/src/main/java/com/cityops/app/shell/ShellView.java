@@ -38,7 +38,13 @@ public final class ShellView {
   private final Messages messages;
   private final Supplier<Instant> clock;
 
-  public ShellView(ShellViewModel model, Supplier<Instant> clock) {
+  private final Node map;
+
+  /**
+   * @param map the city map, shown under the case overview (the app's {@code MapView})
+   */
+  public ShellView(ShellViewModel model, Supplier<Instant> clock, Node map) {
+    this.map = map;
     this.model = model;
     this.messages = model.messages();
     this.clock = clock;
@@ -147,7 +153,9 @@ public final class ShellView {
     pipeline.setAlignment(Pos.CENTER_LEFT);
     for (IncidentStatus status : IncidentStatus.values()) {
       if (status.ordinal() > 0) {
-        pipeline.getChildren().add(styled(new Label("→"), StyleClasses.MUTED));
+        Label arrow = styled(new Label("→"), StyleClasses.MUTED);
+        arrow.setMinWidth(Region.USE_PREF_SIZE);
+        pipeline.getChildren().add(arrow);
       }
       pipeline
           .getChildren()
@@ -178,7 +186,17 @@ public final class ShellView {
     alert.setWrapText(true);
     alert.textProperty().bind(model.alertTextProperty());
 
-    VBox center = new VBox(12, cases, devices, alert);
+    HBox top = new HBox(12, cases, devices);
+    HBox.setHgrow(cases, Priority.ALWAYS);
+    // Let the map column shrink on narrow screens instead of pushing the queue off the window.
+    top.setMinWidth(0);
+    cases.setMinWidth(0);
+    devices.setMinWidth(0);
+    VBox mapPanel = panel(messages.get("panel.map"), map);
+    VBox.setVgrow(map, Priority.ALWAYS);
+    VBox.setVgrow(mapPanel, Priority.ALWAYS);
+    VBox center = new VBox(12, top, alert, mapPanel);
+    center.setMinWidth(0);
     center.setPadding(new Insets(0, 12, 0, 12));
     return center;
   }
@@ -190,7 +208,8 @@ public final class ShellView {
     list.setPlaceholder(new Label(messages.get("queue.empty")));
     VBox.setVgrow(list, Priority.ALWAYS);
     VBox panel = panel(messages.get("panel.queue"), list);
-    panel.setPrefWidth(560);
+    panel.setPrefWidth(500);
+    panel.setMinWidth(420);
     return panel;
   }
 

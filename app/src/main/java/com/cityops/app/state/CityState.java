@@ -62,6 +62,7 @@ public final class CityState {
   private long badMessages;
   private long unknownMessages;
   private long refusedMessages;
+  private long incidentChanges;
   private Instant lastSweep;
   private int devicesOffline;
   private int devicesFault;
@@ -109,6 +110,7 @@ public final class CityState {
           LOG.warn("left out of the snapshot at seq {}: {}", snapshot.seq(), problem);
         }
       }
+      incidentChanges++;
       indicators.clear();
       snapshot.indicators().forEach(i -> indicators.put(i.id(), i));
       devices.clear();
@@ -142,6 +144,7 @@ public final class CityState {
           Incident held = incidents.get(incoming.id());
           if (held == null || incoming.version() > held.version()) {
             incidents.put(incoming);
+            incidentChanges++;
           }
         }
         case INDICATOR_SAMPLE -> applySample((IndicatorUpdate) envelope.payload());
@@ -219,6 +222,7 @@ public final class CityState {
       }
     }
     expired.forEach(incidents::remove);
+    incidentChanges += expired.size();
   }
 
   private void applySample(IndicatorUpdate update) {
@@ -317,6 +321,20 @@ public final class CityState {
   /** How many indicators are live, delayed and stale at {@code localNow}. */
   public Map<Freshness, Integer> indicatorFreshness(FreshnessPolicy policy, Instant localNow) {
     return summary().indicatorFreshness(policy, localNow);
+  }
+
+  /** Grows whenever an incident is added, changed or let go (lets the map skip redrawing). */
+  public long incidentChanges() {
+    synchronized (lock) {
+      return incidentChanges;
+    }
+  }
+
+  /** Every held device (a copy). */
+  public List<Device> devices() {
+    synchronized (lock) {
+      return List.copyOf(devices.values());
+    }
   }
 
   /** The held version of a case, or null. */
