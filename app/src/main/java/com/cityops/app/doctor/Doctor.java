@@ -349,6 +349,8 @@ public final class Doctor {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      // Our own cancel reports "Socket closed" to the listener; it is not a failure of the stream.
+      probe.done = true;
       socket.cancel();
     }
     double seconds = target.streamFor().toMillis() / 1000.0;
@@ -398,6 +400,7 @@ public final class Doctor {
     volatile int heartbeats;
     volatile int unreadable;
     volatile String failure;
+    volatile boolean done;
 
     @Override
     public void onMessage(WebSocket webSocket, String text) {
@@ -416,12 +419,18 @@ public final class Doctor {
 
     @Override
     public void onClosing(WebSocket webSocket, int code, String reason) {
+      if (done) {
+        return;
+      }
       failure = "closed by the server with code " + code + (reason.isEmpty() ? "" : ": " + reason);
       closed.countDown();
     }
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+      if (done) {
+        return;
+      }
       failure = t.getMessage() + (response == null ? "" : " (HTTP " + response.code() + ")");
       closed.countDown();
     }
