@@ -30,13 +30,17 @@ import org.locationtech.jts.geom.GeometryFactory;
 /**
  * The city one-map's layers, fed from the city state: the backend's boundary layers (districts,
  * streets, grids; converted off the FX thread when they arrive), field devices (refreshed every few
- * seconds off the FX thread) and open cases (rebuilt on the FX thread only when a case changed).
- * The map engine gets plain features; it knows nothing of incidents.
+ * seconds off the FX thread; clustered at city zoom) and open cases (rebuilt on the FX thread only
+ * when a case changed; never clustered, so every grade Ⅰ/Ⅱ case stays visible at city zoom). The
+ * map engine gets plain features; it knows nothing of incidents.
  */
 public final class CityMapLayers {
   private static final GeometryFactory POINTS = new GeometryFactory();
   private static final List<String> BASE_ORDER = List.of("districts", "streets", "grids");
   private static final Rgba HALO = Rgba.hex("#0b1622");
+
+  /** Sensors and cameras are counted clusters at city zoom and single symbols at street zoom. */
+  static final double DEVICE_CLUSTER_ZOOM = 13.5;
 
   private final CityState state;
   private final Map<String, FeatureLayer> base = new ConcurrentHashMap<>();
@@ -88,7 +92,8 @@ public final class CityMapLayers {
     }
     devices =
         FeatureLayer.of(
-            "devices", "感知设备", new MemoryFeatureSource("devices", features), DEVICE_STYLE);
+                "devices", "感知设备", new MemoryFeatureSource("devices", features), DEVICE_STYLE)
+            .clusteredBelow(DEVICE_CLUSTER_ZOOM);
     baseVersion++;
     onLoaded.run();
   }
@@ -162,11 +167,9 @@ public final class CityMapLayers {
   static final Style DEVICE_STYLE =
       Style.of(
           Rule.of("水位监测", new Symbolizer.Marker(Shape.CIRCLE, 5, Rgba.hex("#22d3ee"), null))
-              .where(Filter.in("type", "WATER_LEVEL"))
-              .between(12.5, 99),
+              .where(Filter.in("type", "WATER_LEVEL")),
           Rule.of("视频监控", new Symbolizer.Marker(Shape.SQUARE, 5, Rgba.hex("#a78bfa"), null))
-              .where(Filter.in("type", "CAMERA"))
-              .between(12.5, 99));
+              .where(Filter.in("type", "CAMERA")));
 
   /** Grade by colour and shape (not colour alone): Ⅰ diamond, Ⅱ triangle, Ⅲ square, Ⅳ circle. */
   static final Style INCIDENT_STYLE =

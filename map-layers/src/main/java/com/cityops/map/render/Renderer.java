@@ -3,6 +3,7 @@ package com.cityops.map.render;
 import com.cityops.map.content.FeatureLayer;
 import com.cityops.map.content.MapContent;
 import com.cityops.map.data.Feature;
+import com.cityops.map.style.Rgba;
 import com.cityops.map.style.Rule;
 import com.cityops.map.style.Symbolizer;
 import com.cityops.map.view.Viewport;
@@ -56,7 +57,11 @@ public final class Renderer {
       Map<String, Geometry> cache = cacheFor(layer, (int) Math.floor(viewport.zoom()));
       double tolerance = viewport.resolution() * 0.5;
       List<DrawOp> ops = new ArrayList<>();
-      for (Feature feature : layer.source().features(area)) {
+      List<Feature> inView = layer.source().features(area);
+      if (viewport.zoom() < layer.clusterBelowZoom()) {
+        inView = drawClusters(inView, viewport, ops);
+      }
+      for (Feature feature : inView) {
         Geometry geometry = simplify(feature, cache, tolerance);
         for (Rule rule : rules) {
           if (!rule.filter().matches(feature)) {
@@ -78,6 +83,38 @@ public final class Renderer {
     }
     layers.add(new RenderPlan.LayerOps("labels", 1, placeLabels(labels, viewport)));
     return new RenderPlan(viewport, layers, content.attribution());
+  }
+
+  private static final double CLUSTER_CELL_PX = 80;
+  private static final Rgba CLUSTER_FILL = Rgba.hex("#0e7490b3");
+  private static final Rgba CLUSTER_EDGE = Rgba.hex("#e0f2fe");
+  private static final Rgba CLUSTER_TEXT = Rgba.hex("#ffffff");
+
+  /**
+   * Draws the clusters of more than one point (a sized circle with its count) and returns the lone
+   * points, which the layer's rules draw as usual.
+   */
+  private static List<Feature> drawClusters(List<Feature> features, Viewport v, List<DrawOp> ops) {
+    List<Feature> single = new ArrayList<>();
+    for (PointClusters.Cluster c : PointClusters.of(features, v, CLUSTER_CELL_PX)) {
+      if (c.count() == 1) {
+        single.add(c.members().get(0));
+        continue;
+      }
+      double size = Math.min(44, 16 + 6 * Math.log10(c.count()) * 2);
+      ops.add(
+          new DrawOp.Marker(
+              c.x(),
+              c.y(),
+              new Symbolizer.Marker(Symbolizer.Shape.CIRCLE, size, CLUSTER_FILL, CLUSTER_EDGE)));
+      ops.add(
+          new DrawOp.Text(
+              c.x(),
+              c.y(),
+              Integer.toString(c.count()),
+              new Symbolizer.Label(null, 11, CLUSTER_TEXT, null, 0)));
+    }
+    return single;
   }
 
   private Map<String, Geometry> cacheFor(FeatureLayer layer, int zoom) {

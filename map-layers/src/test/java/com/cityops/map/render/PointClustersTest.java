@@ -1,0 +1,77 @@
+package com.cityops.map.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cityops.map.content.FeatureLayer;
+import com.cityops.map.content.MapContent;
+import com.cityops.map.data.Feature;
+import com.cityops.map.data.MemoryFeatureSource;
+import com.cityops.map.geo.LonLat;
+import com.cityops.map.geo.WebMercator;
+import com.cityops.map.style.Rgba;
+import com.cityops.map.style.Rule;
+import com.cityops.map.style.Style;
+import com.cityops.map.style.Symbolizer;
+import com.cityops.map.view.Viewport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+
+class PointClustersTest {
+  static final GeometryFactory GF = new GeometryFactory();
+
+  static List<Feature> sensors(int n, long seed) {
+    Random r = new Random(seed);
+    List<Feature> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double lon = 121.2 + r.nextDouble() * 0.6;
+      double lat = 31.0 + r.nextDouble() * 0.5;
+      out.add(
+          new Feature(
+              "s" + i,
+              GF.createPoint(new Coordinate(WebMercator.x(lon), WebMercator.y(lat))),
+              Map.of("type", "WATER_LEVEL")));
+    }
+    return out;
+  }
+
+  @Test
+  void everyPointIsInExactlyOneClusterAndClustersShrinkWhenZoomingIn() {
+    List<Feature> points = sensors(2_000, 7);
+    Viewport city = Viewport.centeredOn(LonLat.of(121.5, 31.25), 10, 1200, 900);
+    List<PointClusters.Cluster> far = PointClusters.of(points, city, 56);
+    assertThat(far.stream().mapToInt(PointClusters.Cluster::count).sum()).isEqualTo(2_000);
+    assertThat(far.size()).isLessThan(300);
+    List<PointClusters.Cluster> near = PointClusters.of(points, city.zoomAround(600, 450, 14), 56);
+    assertThat(near.size()).isGreaterThan(far.size() * 3);
+  }
+
+  @Test
+  void aClusteredLayerDrawsCountsBelowItsZoomAndSinglePointsAbove() {
+    var layer =
+        FeatureLayer.of(
+                "sensors",
+                "水位",
+                new MemoryFeatureSource("sensors", sensors(2_000, 7)),
+                Style.of(
+                    Rule.of(
+                        "水位",
+                        new Symbolizer.Marker(
+                            Symbolizer.Shape.CIRCLE, 5, Rgba.hex("#22d3ee"), null))))
+            .clusteredBelow(13);
+    MapContent content = new MapContent(List.of(layer));
+    Renderer renderer = new Renderer();
+    RenderPlan city =
+        renderer.plan(content, Viewport.centeredOn(LonLat.of(121.5, 31.25), 10, 1200, 900));
+    long counts = city.layers().get(0).ops().stream().filter(o -> o instanceof DrawOp.Text).count();
+    assertThat(counts).isGreaterThan(10);
+    assertThat(city.layers().get(0).ops().size()).isLessThan(2_000);
+    RenderPlan street =
+        renderer.plan(content, Viewport.centeredOn(LonLat.of(121.5, 31.25), 14, 1200, 900));
+    assertThat(street.layers().get(0).ops()).allMatch(o -> o instanceof DrawOp.Marker);
+  }
+}
