@@ -54,7 +54,7 @@ public final class StatusReporter implements Supplier<StatusSnapshot> {
             : Duration.between(summary.lastHeardAt(), now).toMillis() / 1000.0;
     PulseStats.Summary fx = pulses.summary();
     InputProblems problems = state.inputProblems();
-    Map<Freshness, Integer> freshness = state.indicatorFreshness(FreshnessPolicy.DEFAULT, now);
+    Map<Freshness, Integer> freshness = summary.indicatorFreshness(FreshnessPolicy.DEFAULT, now);
     Runtime jvm = Runtime.getRuntime();
     return new StatusSnapshot(
         VersionInfo.version(),
