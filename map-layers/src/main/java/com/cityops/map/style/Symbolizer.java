@@ -13,6 +13,12 @@ public sealed interface Symbolizer {
   record Marker(Shape shape, double size, Rgba fill, Rgba stroke) implements Symbolizer {}
 
   /**
+   * A point drawn with an image (PNG on the classpath or a file, by {@code href}), {@code size}
+   * logical pixels high; falls back to a {@code fallback} marker when the image cannot be read.
+   */
+  record Icon(String href, double size, Marker fallback) implements Symbolizer {}
+
+  /**
    * A text label from an attribute, placed at the point or inside the polygon, dropped when it
    * would overlap a label of higher (smaller number) priority.
    */
