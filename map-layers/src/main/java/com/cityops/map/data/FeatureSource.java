@@ -20,4 +20,12 @@ public interface FeatureSource {
   default long version() {
     return 0;
   }
+
+  /**
+   * True for sources that change many times a second; a map draws them on a layer of their own so
+   * the rest is not redrawn with them.
+   */
+  default boolean live() {
+    return false;
+  }
 }

@@ -15,5 +15,22 @@ public sealed interface DrawOp {
 
   record Marker(double x, double y, Symbolizer.Marker symbol) implements DrawOp {}
 
+  record Icon(double x, double y, Symbolizer.Icon symbol) implements DrawOp {}
+
   record Text(double x, double y, String text, Symbolizer.Label style) implements DrawOp {}
+
+  /**
+   * A picture computed by the engine (a heatmap) covering {@code x, y, width, height} logical
+   * pixels; {@code argbPre} holds {@code pixelWidth × pixelHeight} premultiplied ARGB pixels, row
+   * by row, to be scaled smoothly onto that area.
+   */
+  record Raster(
+      double x,
+      double y,
+      double width,
+      double height,
+      int pixelWidth,
+      int pixelHeight,
+      int[] argbPre)
+      implements DrawOp {}
 }

@@ -153,6 +153,12 @@ public final class Renderer {
         Point p = part instanceof Point point ? point : part.getInteriorPoint();
         ops.add(new DrawOp.Marker(v.screenX(p.getX()), v.screenY(p.getY()), marker));
       }
+    } else if (s instanceof Symbolizer.Icon icon) {
+      for (int i = 0; i < g.getNumGeometries(); i++) {
+        Geometry part = g.getGeometryN(i);
+        Point p = part instanceof Point point ? point : part.getInteriorPoint();
+        ops.add(new DrawOp.Icon(v.screenX(p.getX()), v.screenY(p.getY()), icon));
+      }
     }
   }
 
