@@ -80,6 +80,7 @@ public final class CityOpsApp {
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
   private Stage stage;
+  private MapView map;
 
   private CityOpsApp(AppOptions options) {
     this.options = options;
@@ -157,7 +158,8 @@ public final class CityOpsApp {
               return o == null ? List.of() : o.entries();
             },
             model::applyOutbox);
-    MapView map = new MapView();
+    MapView map = new MapView(FxPlatform.pulseExecutor(pulses), LOG::warn);
+    this.map = map;
     var mapBridge =
         new FxBridge<MapContent>(
             FxPlatform.pulseExecutor(pulses), mapLayers::content, content -> show(map, content));
@@ -305,6 +307,10 @@ public final class CityOpsApp {
   void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
+    }
+    MapView shown = map;
+    if (shown != null) {
+      shown.close();
     }
     CompletableFuture.runAsync(
             () -> {

@@ -1,62 +1,88 @@
 package com.cityops.app.map;
 
+import com.cityops.map.content.FeatureLayer;
 import com.cityops.map.content.MapContent;
 import com.cityops.map.geo.LonLat;
-import com.cityops.map.render.DrawOp;
-import com.cityops.map.render.RenderPlan;
+import com.cityops.map.raster.MapFonts;
+import com.cityops.map.raster.PlanRasterizer;
 import com.cityops.map.render.Renderer;
-import com.cityops.map.style.Rgba;
-import com.cityops.map.style.Symbolizer;
 import com.cityops.map.view.Viewport;
 import com.cityops.themes.StyleClasses;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
-import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.FillRule;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
+import org.locationtech.jts.geom.Envelope;
 
 /**
- * The map control: draws what the engine's {@link Renderer} plans for the current {@link Viewport}
- * and content onto a canvas, at most once per pulse (drawing happens in layout), and turns mouse
- * and keys into new viewports — drag to pan, wheel and double-click to zoom around the pointer, +/−
- * and arrow keys. Shows a scale bar, the pointer's coordinates and the layers' attribution.
+ * The map control. The engine plans and rasterises the layers off the FX thread, in two surfaces —
+ * the steady layers (boundaries, devices, cases) and the live ones (sources that change many times
+ * a second) — and this control only moves and scales the finished images while the operator pans
+ * and zooms, asking for a fresh image when the view settles, runs out of drawn margin, or the
+ * content changes. Input: drag (with a glide on release), wheel, pinch, double-click, +/− and arrow
+ * keys; animated fly-to and fit; zoom limits and a bounding area. Shows a scale bar, the pointer's
+ * coordinates and the layers' attribution. HiDPI: images are drawn at the window's output scale.
+ *
+ * <p>FX thread only (its render workers never touch nodes). {@link #close()} stops the workers.
  */
-public final class MapView extends StackPane {
+public final class MapView extends StackPane implements AutoCloseable {
   private static final double WHEEL_STEP = 1.0 / 240; // a notch of 40 px ≈ 1/6 zoom level
   private static final double KEY_PAN = 120;
+  private static final long LIVE_INTERVAL_NANOS = 100_000_000; // live layers: ≤ 10 images/s
+  private static final Duration SETTLE = Duration.millis(120);
 
-  private final Canvas canvas = new Canvas();
   private final Renderer renderer = new Renderer();
+  private final RasterSurface base;
+  private final RasterSurface live;
+  private final Pane surfaces = new Pane();
+  private final Pane overlay = new Pane();
   private final ObjectProperty<Viewport> viewport =
       new SimpleObjectProperty<>(Viewport.centeredOn(LonLat.of(121.47, 31.23), 10, 800, 600));
   private final ObjectProperty<MapContent> content = new SimpleObjectProperty<>(MapContent.EMPTY);
-  private final Label coordinates = new Label();
-  private final Label scale = new Label();
+  private final javafx.scene.control.Label coordinates = new javafx.scene.control.Label();
+  private final javafx.scene.control.Label scale = new javafx.scene.control.Label();
   private final Region scaleBar = new Region();
-  private final Label attribution = new Label();
-  private org.locationtech.jts.geom.Envelope pendingFit;
+  private final javafx.scene.control.Label attribution = new javafx.scene.control.Label();
+  private final PauseTransition settle = new PauseTransition(SETTLE);
+  private final MapMotion motion;
+  private Envelope pendingFit;
   private double pendingMargin;
+  private Envelope maxBounds;
   private double minZoom = 6;
   private double maxZoom = 19;
-  private boolean dirty = true;
+  private boolean settled = true;
+  private long contentSerial;
   private double dragX;
   private double dragY;
-  private long lastPlanNanos;
+  private long dragNanos;
+  private double velocityX;
+  private double velocityY;
+  private boolean dragged;
 
-  public MapView() {
+  /**
+   * @param fx the door onto the FX thread that finished images come through (the app's pulse
+   *     executor)
+   * @param problems told once per rendering problem (an unreadable icon, …)
+   */
+  public MapView(Executor fx, Consumer<String> problems) {
+    PlanRasterizer rasterizer = new PlanRasterizer(MapFonts.preferredFamily(), problems);
+    base = new RasterSurface("base", renderer, rasterizer, fx, 0, System::nanoTime);
+    live =
+        new RasterSurface("live", renderer, rasterizer, fx, LIVE_INTERVAL_NANOS, System::nanoTime);
+    motion = new MapMotion(viewport::get, this::setViewport);
     getStyleClass().add("map-view");
     Rectangle clip = new Rectangle();
     clip.widthProperty().bind(widthProperty());
@@ -69,15 +95,33 @@ public final class MapView extends StackPane {
     scaleBar.getStyleClass().add("map-scale-bar");
     VBox scaleBox = new VBox(2, scale, scaleBar);
     scaleBox.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-    // The canvas follows the control's size; it must not drive it (a canvas reports its size as
-    // its preferred size, so a managed one would never let the map shrink).
-    canvas.setManaged(false);
-    getChildren().addAll(canvas, scaleBox, coordinates, attribution);
+    scaleBox.setMouseTransparent(true);
+    surfaces.getChildren().addAll(base.view, live.view);
+    surfaces.setMouseTransparent(true);
+    overlay.setPickOnBounds(false);
+    // The panes follow the control's size; they must not drive it.
+    surfaces.setManaged(false);
+    overlay.setManaged(false);
+    getChildren().addAll(surfaces, overlay, scaleBox, coordinates, attribution);
     StackPane.setAlignment(scaleBox, Pos.BOTTOM_LEFT);
     StackPane.setAlignment(coordinates, Pos.TOP_RIGHT);
     StackPane.setAlignment(attribution, Pos.BOTTOM_RIGHT);
-    viewport.addListener((obs, was, now) -> invalidate());
-    content.addListener((obs, was, now) -> invalidate());
+    settle.setOnFinished(
+        e -> {
+          settled = true;
+          requestLayout();
+        });
+    viewport.addListener(
+        (obs, was, now) -> {
+          settled = false;
+          settle.playFromStart();
+          requestLayout();
+        });
+    content.addListener(
+        (obs, was, now) -> {
+          contentSerial++;
+          requestLayout();
+        });
     wireInput();
   }
 
@@ -89,22 +133,73 @@ public final class MapView extends StackPane {
     return content;
   }
 
+  /**
+   * A live source changed (call on the FX thread, e.g. from the app's data door): the live layers
+   * are drawn again, at most ten times a second.
+   */
+  public void liveLayersChanged() {
+    requestLayout();
+  }
+
+  /** The layer for interaction feedback (selection, measurement, callouts), above the map. */
+  Pane overlay() {
+    return overlay;
+  }
+
   /** Zoom limits (the city is not interesting from space, nor below a metre a pixel). */
   public void setZoomRange(double min, double max) {
     this.minZoom = min;
     this.maxZoom = max;
   }
 
-  /** How long the last plan took (engine work, not painting), for diagnostics. */
-  public long lastPlanNanos() {
-    return lastPlanNanos;
+  /** Keeps the view's centre inside {@code area} (Mercator metres), or anywhere when null. */
+  public void setMaxBounds(Envelope area) {
+    this.maxBounds = area == null ? null : new Envelope(area);
+    setViewport(viewport.get());
+  }
+
+  /** How long the last steady-layer image took to plan and paint (off the FX thread). */
+  public long lastRenderNanos() {
+    return base.lastRenderNanos();
+  }
+
+  /** Images finished so far (both surfaces): tests wait on it. */
+  public long rendersCompleted() {
+    return base.renders() + live.renders();
+  }
+
+  /** True when no image is being drawn and the steady image shows the current view and content. */
+  public boolean isSettled() {
+    RasterSurface.Frame f = base.front();
+    return !base.busy()
+        && !live.busy()
+        && f != null
+        && f.contentStamp() == stamp(false)
+        && sameView(f.viewport(), viewport.get());
   }
 
   /** Shows {@code area} (Mercator metres) whole, now or as soon as the control has a size. */
-  public void fit(org.locationtech.jts.geom.Envelope area, double marginPx) {
+  public void fit(Envelope area, double marginPx) {
     pendingFit = area;
     pendingMargin = marginPx;
-    invalidate();
+    requestLayout();
+  }
+
+  /** Flies to {@code target}'s centre and zoom (its size is ignored) in {@code seconds}. */
+  public void flyTo(Viewport target, double seconds) {
+    motion.flyTo(clamp(target), seconds);
+  }
+
+  /** Flies so that {@code area} is shown whole. */
+  public void flyToFit(Envelope area, double marginPx, double seconds) {
+    flyTo(viewport.get().fit(area, marginPx), seconds);
+  }
+
+  @Override
+  public void close() {
+    motion.stop();
+    base.close();
+    live.close();
   }
 
   @Override
@@ -127,31 +222,69 @@ public final class MapView extends StackPane {
     return 100;
   }
 
-  private void invalidate() {
-    dirty = true;
-    requestLayout();
+  private void setViewport(Viewport v) {
+    viewport.set(clamp(v));
+  }
+
+  private Viewport clamp(Viewport v) {
+    double z = Math.max(minZoom, Math.min(maxZoom, v.zoom()));
+    double x = v.centerX();
+    double y = v.centerY();
+    if (maxBounds != null) {
+      x = Math.max(maxBounds.getMinX(), Math.min(maxBounds.getMaxX(), x));
+      y = Math.max(maxBounds.getMinY(), Math.min(maxBounds.getMaxY(), y));
+    }
+    return x == v.centerX() && y == v.centerY() && z == v.zoom()
+        ? v
+        : new Viewport(x, y, z, v.width(), v.height());
   }
 
   private void wireInput() {
     setOnMousePressed(
         e -> {
+          motion.stop();
           dragX = e.getX();
           dragY = e.getY();
+          dragNanos = System.nanoTime();
+          velocityX = 0;
+          velocityY = 0;
+          dragged = false;
           requestFocus();
         });
     setOnMouseDragged(
         e -> {
-          if (e.getButton() == MouseButton.PRIMARY) {
-            viewport.set(viewport.get().panBy(e.getX() - dragX, e.getY() - dragY));
-            dragX = e.getX();
-            dragY = e.getY();
+          if (e.getButton() != MouseButton.PRIMARY || e.isShiftDown()) {
+            return;
+          }
+          long now = System.nanoTime();
+          double dx = e.getX() - dragX;
+          double dy = e.getY() - dragY;
+          double dt = Math.max(1e-3, (now - dragNanos) / 1e9);
+          // Smoothed, so one jittery event does not decide the glide.
+          velocityX = 0.6 * dx / dt + 0.4 * velocityX;
+          velocityY = 0.6 * dy / dt + 0.4 * velocityY;
+          setViewport(viewport.get().panBy(dx, dy));
+          dragX = e.getX();
+          dragY = e.getY();
+          dragNanos = now;
+          dragged = true;
+        });
+    setOnMouseReleased(
+        e -> {
+          boolean recent = System.nanoTime() - dragNanos < 60_000_000;
+          if (dragged && recent && e.getButton() == MouseButton.PRIMARY) {
+            motion.glide(velocityX, velocityY);
           }
         });
-    setOnScroll(e -> zoomAround(e.getX(), e.getY(), e.getDeltaY() * WHEEL_STEP));
+    setOnScroll(
+        e -> {
+          motion.stop();
+          zoomAround(e.getX(), e.getY(), e.getDeltaY() * WHEEL_STEP);
+        });
     setOnZoom(e -> zoomAround(e.getX(), e.getY(), Math.log(e.getZoomFactor()) / Math.log(2)));
     setOnMouseClicked(
         e -> {
-          if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+          if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !dragged) {
             zoomAround(e.getX(), e.getY(), 1);
           }
         });
@@ -165,13 +298,13 @@ public final class MapView extends StackPane {
           } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
             zoomAround(v.width() / 2, v.height() / 2, -1);
           } else if (code == KeyCode.LEFT) {
-            viewport.set(v.panBy(KEY_PAN, 0));
+            setViewport(v.panBy(KEY_PAN, 0));
           } else if (code == KeyCode.RIGHT) {
-            viewport.set(v.panBy(-KEY_PAN, 0));
+            setViewport(v.panBy(-KEY_PAN, 0));
           } else if (code == KeyCode.UP) {
-            viewport.set(v.panBy(0, KEY_PAN));
+            setViewport(v.panBy(0, KEY_PAN));
           } else if (code == KeyCode.DOWN) {
-            viewport.set(v.panBy(0, -KEY_PAN));
+            setViewport(v.panBy(0, -KEY_PAN));
           } else {
             return;
           }
@@ -182,7 +315,7 @@ public final class MapView extends StackPane {
   private void zoomAround(double x, double y, double levels) {
     Viewport v = viewport.get();
     double z = Math.max(minZoom, Math.min(maxZoom, v.zoom() + levels));
-    viewport.set(v.zoomAround(x, y, z));
+    setViewport(v.zoomAround(x, y, z));
   }
 
   private void showCoordinates(double x, double y) {
@@ -198,128 +331,114 @@ public final class MapView extends StackPane {
     if (w <= 0 || h <= 0) {
       return;
     }
-    if (canvas.getWidth() != w || canvas.getHeight() != h) {
-      canvas.setWidth(w);
-      canvas.setHeight(h);
-      Viewport v = viewport.get();
-      if (v.width() != w || v.height() != h) {
-        viewport.set(v.resized(w, h)); // marks dirty again; drawn below
-      }
-      dirty = true;
+    surfaces.resize(w, h);
+    overlay.resize(w, h);
+    Viewport v = viewport.get();
+    if (v.width() != w || v.height() != h) {
+      v = v.resized(w, h);
+      viewport.set(v);
     }
     if (pendingFit != null) {
-      Viewport fitted = viewport.get().resized(w, h).fit(pendingFit, pendingMargin);
+      v = clamp(v.fit(pendingFit, pendingMargin));
       pendingFit = null;
-      viewport.set(fitted);
-      dirty = true;
+      viewport.set(v);
     }
-    if (dirty) {
-      dirty = false;
-      draw();
+    refresh(v);
+  }
+
+  /** Asks for new images where needed and lines the current ones up with the view. */
+  private void refresh(Viewport v) {
+    double pixelScale = outputScale();
+    RasterSurface.Frame steady = base.front();
+    boolean steadyStale =
+        steady == null
+            || steady.contentStamp() != stamp(false)
+            || steady.scale != pixelScale
+            || !steady.covers(v)
+            || (settled && !sameView(steady.viewport(), v));
+    if (steadyStale && base.canStart()) {
+      base.render(group(false), stamp(false), v, pixelScale, this::afterRender);
+    }
+    RasterSurface.Frame moving = live.front();
+    boolean hasLive = content.get().layers().stream().anyMatch(l -> l.source().live());
+    boolean liveStale =
+        hasLive
+            && (moving == null
+                || moving.contentStamp() != stamp(true)
+                || moving.scale != pixelScale
+                || !moving.covers(v)
+                || (settled && !sameView(moving.viewport(), v)));
+    if (liveStale && live.canStart()) {
+      live.render(group(true), stamp(true), v, pixelScale, this::afterRender);
+    } else if (liveStale && !live.busy()) {
+      // Too soon after the last live image: look again shortly (a finished render looks anyway).
+      requestLayoutLater();
+    }
+    live.view.setVisible(hasLive);
+    base.place(v);
+    live.place(v);
+    updateScale(v);
+  }
+
+  private void afterRender() {
+    List<String> parts = new ArrayList<>();
+    for (RasterSurface s : List.of(base, live)) {
+      if (s.front() != null && !s.front().attribution().isBlank()) {
+        parts.add(s.front().attribution());
+      }
+    }
+    attribution.setText(String.join(" · ", parts));
+    requestLayout(); // checks whether the view moved on while the image was drawn
+  }
+
+  private final PauseTransition liveRetry = new PauseTransition(Duration.millis(20));
+
+  private void requestLayoutLater() {
+    if (liveRetry.getOnFinished() == null) {
+      liveRetry.setOnFinished(e -> requestLayout());
+    }
+    if (liveRetry.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+      liveRetry.playFromStart();
     }
   }
 
-  private void draw() {
-    long t0 = System.nanoTime();
-    RenderPlan plan = renderer.plan(content.get(), viewport.get());
-    lastPlanNanos = System.nanoTime() - t0;
-    GraphicsContext g = canvas.getGraphicsContext2D();
-    g.setGlobalAlpha(1);
-    g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-    for (RenderPlan.LayerOps layer : plan.layers()) {
-      g.setGlobalAlpha(layer.opacity());
-      for (DrawOp op : layer.ops()) {
-        if (op instanceof DrawOp.Path path) {
-          drawPath(g, path);
-        } else if (op instanceof DrawOp.Marker marker) {
-          drawMarker(g, marker);
-        } else if (op instanceof DrawOp.Text text) {
-          drawText(g, text);
-        }
+  private MapContent group(boolean liveLayers) {
+    List<FeatureLayer> layers = new ArrayList<>();
+    for (FeatureLayer l : content.get().layers()) {
+      if (l.source().live() == liveLayers) {
+        layers.add(l);
       }
     }
-    g.setGlobalAlpha(1);
-    attribution.setText(plan.attribution());
-    updateScale();
+    return new MapContent(layers);
   }
 
-  private static void drawPath(GraphicsContext g, DrawOp.Path p) {
-    g.beginPath();
-    double[] xy = p.xy();
-    int[] starts = p.starts();
-    for (int part = 0; part < starts.length; part++) {
-      int from = starts[part];
-      int to = part + 1 < starts.length ? starts[part + 1] : xy.length / 2;
-      for (int i = from; i < to; i++) {
-        if (i == from) {
-          g.moveTo(xy[2 * i], xy[2 * i + 1]);
-        } else {
-          g.lineTo(xy[2 * i], xy[2 * i + 1]);
-        }
-      }
-      if (p.closed()) {
-        g.closePath();
+  /** Changes whenever the content of a group changes: a new content, or a source's new version. */
+  private long stamp(boolean liveLayers) {
+    long versions = 0;
+    for (FeatureLayer l : content.get().layers()) {
+      if (l.source().live() == liveLayers) {
+        versions = versions * 31 + l.source().version();
       }
     }
-    if (p.fill() != null) {
-      g.setFillRule(FillRule.EVEN_ODD);
-      g.setFill(fx(p.fill()));
-      g.fill();
-    }
-    if (p.stroke() != null) {
-      g.setStroke(fx(p.stroke()));
-      g.setLineWidth(p.width());
-      g.stroke();
-    }
+    return contentSerial * 1_000_003L + versions;
   }
 
-  private static void drawMarker(GraphicsContext g, DrawOp.Marker m) {
-    Symbolizer.Marker s = m.symbol();
-    double r = s.size() / 2;
-    double x = m.x();
-    double y = m.y();
-    g.setFill(fx(s.fill()));
-    g.setStroke(s.stroke() == null ? Color.TRANSPARENT : fx(s.stroke()));
-    g.setLineWidth(1);
-    switch (s.shape()) {
-      case CIRCLE -> {
-        g.fillOval(x - r, y - r, 2 * r, 2 * r);
-        g.strokeOval(x - r, y - r, 2 * r, 2 * r);
-      }
-      case SQUARE -> {
-        g.fillRect(x - r, y - r, 2 * r, 2 * r);
-        g.strokeRect(x - r, y - r, 2 * r, 2 * r);
-      }
-      case TRIANGLE ->
-          polygon(g, new double[] {x, x + r, x - r}, new double[] {y - r, y + r, y + r});
-      case DIAMOND ->
-          polygon(g, new double[] {x, x + r, x, x - r}, new double[] {y - r, y, y + r, y});
-    }
+  private static boolean sameView(Viewport a, Viewport b) {
+    return Math.abs(a.centerX() - b.centerX()) < 1e-6
+        && Math.abs(a.centerY() - b.centerY()) < 1e-6
+        && Math.abs(a.zoom() - b.zoom()) < 1e-9;
   }
 
-  private static void polygon(GraphicsContext g, double[] xs, double[] ys) {
-    g.fillPolygon(xs, ys, xs.length);
-    g.strokePolygon(xs, ys, xs.length);
-  }
-
-  private void drawText(GraphicsContext g, DrawOp.Text t) {
-    Symbolizer.Label s = t.style();
-    // The theme's font (CJK-capable, first installed of its list), as CSS resolved it on a label.
-    g.setFont(Font.font(attribution.getFont().getFamily(), s.size()));
-    g.setTextAlign(TextAlignment.CENTER);
-    g.setTextBaseline(VPos.CENTER);
-    if (s.halo() != null) {
-      g.setStroke(fx(s.halo()));
-      g.setLineWidth(3);
-      g.strokeText(t.text(), t.x(), t.y());
+  private double outputScale() {
+    var scene = getScene();
+    if (scene == null || scene.getWindow() == null) {
+      return 1;
     }
-    g.setFill(fx(s.color()));
-    g.fillText(t.text(), t.x(), t.y());
+    return Math.max(1, scene.getWindow().getOutputScaleX());
   }
 
   /** A scale bar of a round length near 120 px, at the view's centre latitude. */
-  private void updateScale() {
-    Viewport v = viewport.get();
+  private void updateScale(Viewport v) {
     LonLat center = v.lonLatAt(v.width() / 2, v.height() / 2);
     double metresPerPx = v.resolution() * Math.cos(Math.toRadians(center.lat()));
     double target = metresPerPx * 120;
@@ -335,9 +454,5 @@ public final class MapView extends StackPane {
 
   private static String fmt(double v) {
     return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-  }
-
-  static Color fx(Rgba c) {
-    return Color.rgb(c.r(), c.g(), c.b(), c.a());
   }
 }

@@ -45,7 +45,7 @@ class MapViewUiIT {
           GeoJsonDataStore.read(
               new String(in.readAllBytes(), StandardCharsets.UTF_8), "districts", Crs.WGS84);
     }
-    map = new MapView();
+    map = new MapView(com.cityops.app.fx.FxPlatform.pulseExecutor(null), problem -> {});
     map.contentProperty()
         .set(
             new MapContent(
