@@ -192,6 +192,7 @@ public final class CityOpsApp {
     boolean first =
         map.contentProperty().get().layers().stream().noneMatch(l -> l.id().equals("districts"));
     map.contentProperty().set(content);
+    map.liveLayersChanged(); // open cases may have moved on inside the same content
     content.layers().stream()
         .filter(l -> l.id().equals("districts") && first)
         .findFirst()

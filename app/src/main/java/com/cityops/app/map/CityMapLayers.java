@@ -11,6 +11,7 @@ import com.cityops.map.content.FeatureLayer;
 import com.cityops.map.content.MapContent;
 import com.cityops.map.data.Feature;
 import com.cityops.map.data.GeoJsonDataStore;
+import com.cityops.map.data.LiveFeatureSource;
 import com.cityops.map.data.MemoryFeatureSource;
 import com.cityops.map.geo.Crs;
 import com.cityops.map.geo.WebMercator;
@@ -45,7 +46,13 @@ public final class CityMapLayers {
   private final CityState state;
   private final Map<String, FeatureLayer> base = new ConcurrentHashMap<>();
   private volatile FeatureLayer devices;
-  private FeatureLayer incidents;
+
+  /** Open cases: a live source updated in place, so a new case redraws only the live surface. */
+  private final LiveFeatureSource openCases = new LiveFeatureSource("incidents", 2_000);
+
+  private final FeatureLayer incidents =
+      FeatureLayer.of("incidents", "在办事件", openCases, INCIDENT_STYLE);
+  private final Map<String, Long> shownVersions = new java.util.HashMap<>();
   private long incidentsSeen = -1;
   private MapContent content = MapContent.EMPTY;
   private volatile long baseVersion;
@@ -101,11 +108,10 @@ public final class CityMapLayers {
   /** The current content; cheap when nothing changed (call on the FX thread, once per pulse). */
   public MapContent content() {
     long changes = state.incidentChanges();
-    boolean rebuild = contentBaseVersion != baseVersion;
+    boolean rebuild = contentBaseVersion != baseVersion || content == MapContent.EMPTY;
     if (changes != incidentsSeen) {
       incidentsSeen = changes;
-      incidents = incidentLayer(state.query(IncidentQuery.open()));
-      rebuild = true;
+      updateOpenCases(state.query(IncidentQuery.open()));
     }
     if (rebuild) {
       contentBaseVersion = baseVersion;
@@ -119,25 +125,37 @@ public final class CityMapLayers {
       if (devices != null) {
         layers.add(devices);
       }
-      if (incidents != null) {
-        layers.add(incidents);
-      }
+      layers.add(incidents);
       content = new MapContent(layers);
     }
     return content;
   }
 
-  private static FeatureLayer incidentLayer(List<Incident> open) {
-    List<Feature> features = new ArrayList<>(open.size());
+  /** Applies what changed among the open cases: new and updated versions in, closed ones out. */
+  private void updateOpenCases(List<Incident> open) {
+    List<Feature> upserts = new ArrayList<>();
+    java.util.Set<String> gone = new java.util.HashSet<>(shownVersions.keySet());
     for (Incident i : open) {
-      features.add(
-          new Feature(
-              i.id(),
-              point(i.location().lon(), i.location().lat()),
-              Map.of("level", Integer.toString(i.level().code()), "title", i.title())));
+      gone.remove(i.id());
+      Long shown = shownVersions.put(i.id(), i.version());
+      if (shown == null || shown != i.version()) {
+        upserts.add(
+            new Feature(
+                i.id(),
+                point(i.location().lon(), i.location().lat()),
+                Map.of(
+                    "level",
+                    Integer.toString(i.level().code()),
+                    "title",
+                    i.title(),
+                    "code",
+                    i.code())));
+      }
     }
-    return FeatureLayer.of(
-        "incidents", "在办事件", new MemoryFeatureSource("incidents", features), INCIDENT_STYLE);
+    shownVersions.keySet().removeAll(gone);
+    if (!upserts.isEmpty() || !gone.isEmpty()) {
+      openCases.apply(upserts, List.copyOf(gone));
+    }
   }
 
   private static org.locationtech.jts.geom.Point point(double lon, double lat) {
