@@ -45,6 +45,7 @@ public final class MapView extends StackPane implements AutoCloseable {
   private static final Duration SETTLE = Duration.millis(120);
 
   private final Renderer renderer = new Renderer();
+  private final Executor fx;
   private final RasterSurface base;
   private final RasterSurface live;
   private final Pane surfaces = new Pane();
@@ -52,6 +53,8 @@ public final class MapView extends StackPane implements AutoCloseable {
   private final ObjectProperty<Viewport> viewport =
       new SimpleObjectProperty<>(Viewport.centeredOn(LonLat.of(121.47, 31.23), 10, 800, 600));
   private final ObjectProperty<MapContent> content = new SimpleObjectProperty<>(MapContent.EMPTY);
+  private final ObjectProperty<LayerSettings> layerSettings =
+      new SimpleObjectProperty<>(LayerSettings.NONE);
   private final javafx.scene.control.Label coordinates = new javafx.scene.control.Label();
   private final javafx.scene.control.Label scale = new javafx.scene.control.Label();
   private final Region scaleBar = new Region();
@@ -71,6 +74,7 @@ public final class MapView extends StackPane implements AutoCloseable {
   private double velocityX;
   private double velocityY;
   private boolean dragged;
+  private boolean doubleClickZooms = true;
 
   /**
    * @param fx the door onto the FX thread that finished images come through (the app's pulse
@@ -78,6 +82,7 @@ public final class MapView extends StackPane implements AutoCloseable {
    * @param problems told once per rendering problem (an unreadable icon, …)
    */
   public MapView(Executor fx, Consumer<String> problems) {
+    this.fx = fx;
     PlanRasterizer rasterizer = new PlanRasterizer(MapFonts.preferredFamily(), problems);
     base = new RasterSurface("base", renderer, rasterizer, fx, 0, System::nanoTime);
     live =
@@ -117,11 +122,13 @@ public final class MapView extends StackPane implements AutoCloseable {
           settle.playFromStart();
           requestLayout();
         });
-    content.addListener(
-        (obs, was, now) -> {
+    javafx.beans.InvalidationListener contentChanged =
+        obs -> {
           contentSerial++;
           requestLayout();
-        });
+        };
+    content.addListener(contentChanged);
+    layerSettings.addListener(contentChanged);
     wireInput();
   }
 
@@ -131,6 +138,16 @@ public final class MapView extends StackPane implements AutoCloseable {
 
   public ObjectProperty<MapContent> contentProperty() {
     return content;
+  }
+
+  /** The operator's visibility, opacity and order choices, laid over the content. */
+  public ObjectProperty<LayerSettings> layerSettingsProperty() {
+    return layerSettings;
+  }
+
+  /** The content as drawn: the app's layers with the operator's layer settings applied. */
+  public MapContent shownContent() {
+    return layerSettings.get().applyTo(content.get());
   }
 
   /**
@@ -144,6 +161,11 @@ public final class MapView extends StackPane implements AutoCloseable {
   /** The layer for interaction feedback (selection, measurement, callouts), above the map. */
   Pane overlay() {
     return overlay;
+  }
+
+  /** Whether a double-click zooms in (off while a tool uses double-clicks, e.g. measuring). */
+  public void setDoubleClickZoom(boolean value) {
+    this.doubleClickZooms = value;
   }
 
   /** Zoom limits (the city is not interesting from space, nor below a metre a pixel). */
@@ -193,6 +215,40 @@ public final class MapView extends StackPane implements AutoCloseable {
   /** Flies so that {@code area} is shown whole. */
   public void flyToFit(Envelope area, double marginPx, double seconds) {
     flyTo(viewport.get().fit(area, marginPx), seconds);
+  }
+
+  /**
+   * Writes what the map shows as a PNG of {@code width × height} logical pixels at {@code scale}
+   * (the same area, fitted to the new shape), drawn off the FX thread; completes with the file, on
+   * the FX thread.
+   */
+  public java.util.concurrent.CompletableFuture<java.nio.file.Path> exportPng(
+      java.nio.file.Path file, double width, double height, double scale) {
+    MapContent shown = shownContent();
+    Viewport v = viewport.get();
+    Viewport target = v.resized(width, height).fit(v.bounds(), 0);
+    com.cityops.map.style.Rgba background = backgroundColour();
+    return base.submit(
+        () -> {
+          com.cityops.map.raster.MapImages.writePng(
+              com.cityops.map.raster.MapImages.render(shown, target, scale, background), file);
+          return file;
+        })
+        .whenCompleteAsync((file1, failure) -> {}, fx);
+  }
+
+  /** The theme's map background (CSS), for exports that have no control behind them. */
+  private com.cityops.map.style.Rgba backgroundColour() {
+    if (getBackground() != null
+        && !getBackground().getFills().isEmpty()
+        && getBackground().getFills().get(0).getFill() instanceof javafx.scene.paint.Color c) {
+      return new com.cityops.map.style.Rgba(
+          (int) Math.round(c.getRed() * 255),
+          (int) Math.round(c.getGreen() * 255),
+          (int) Math.round(c.getBlue() * 255),
+          1);
+    }
+    return com.cityops.map.style.Rgba.hex("#0b1220");
   }
 
   @Override
@@ -284,7 +340,10 @@ public final class MapView extends StackPane implements AutoCloseable {
     setOnZoom(e -> zoomAround(e.getX(), e.getY(), Math.log(e.getZoomFactor()) / Math.log(2)));
     setOnMouseClicked(
         e -> {
-          if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !dragged) {
+          if (e.getButton() == MouseButton.PRIMARY
+              && e.getClickCount() == 2
+              && !dragged
+              && doubleClickZooms) {
             zoomAround(e.getX(), e.getY(), 1);
           }
         });
@@ -404,7 +463,7 @@ public final class MapView extends StackPane implements AutoCloseable {
 
   private MapContent group(boolean liveLayers) {
     List<FeatureLayer> layers = new ArrayList<>();
-    for (FeatureLayer l : content.get().layers()) {
+    for (FeatureLayer l : shownContent().layers()) {
       if (l.source().live() == liveLayers) {
         layers.add(l);
       }

@@ -165,6 +165,11 @@ final class RasterSurface implements AutoCloseable {
     view.setFitHeight(drawn.height() * k);
   }
 
+  /** Runs other raster work (an export) on this surface's worker, after what is queued. */
+  <T> java.util.concurrent.CompletableFuture<T> submit(java.util.function.Supplier<T> job) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(job, worker);
+  }
+
   @Override
   public void close() {
     worker.shutdownNow();
