@@ -63,12 +63,8 @@ public record StyleFile(List<LayerSpec> layers, List<String> warnings) {
     try {
       return parse(text);
     } catch (StyleFileException e) {
-      throw new StyleFileException(e.path(), file + ": " + problemOf(e), e);
+      throw e.inFile(file);
     }
-  }
-
-  private static String problemOf(StyleFileException e) {
-    return e.path().isEmpty() ? e.getMessage() : e.getMessage().substring(e.path().length() + 2);
   }
 
   public static StyleFile parse(String json) {

@@ -18,6 +18,16 @@ public final class StyleFileException extends RuntimeException {
     this.path = path;
   }
 
+  /** The same problem, its message prefixed with the file it is in. */
+  StyleFileException inFile(Object file) {
+    return new StyleFileException(path, file + ": " + getMessage(), this, true);
+  }
+
+  private StyleFileException(String path, String message, Throwable cause, boolean verbatim) {
+    super(message, cause);
+    this.path = path;
+  }
+
   /** Where in the document the problem is; empty for the document as a whole. */
   public String path() {
     return path;

@@ -213,6 +213,20 @@ class StyleFileTest {
   }
 
   @Test
+  void aFileThatCannotBeReadOrUsedIsNamedInTheMessage(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path bad = dir.resolve("bad.json");
+    java.nio.file.Files.writeString(bad, "{\"layers\": 3}");
+    assertThatThrownBy(() -> StyleFile.read(bad))
+        .hasMessage(bad + ": layers: expected an array of layers, got 3")
+        .extracting(e -> ((StyleFileException) e).path())
+        .isEqualTo("layers");
+    assertThatThrownBy(() -> StyleFile.read(dir.resolve("missing.json")))
+        .hasMessageContaining("cannot read style file")
+        .hasMessageContaining("missing.json");
+  }
+
+  @Test
   void unknownKeysAreWarningsNotErrors() {
     StyleFile file =
         StyleFile.parse(
