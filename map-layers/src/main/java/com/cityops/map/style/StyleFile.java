@@ -34,6 +34,12 @@ public record StyleFile(List<LayerSpec> layers, List<String> warnings) {
   private static final Rgba ICON_FALLBACK_EDGE = Rgba.hex("#ffffff");
   private static final Rgba LABEL_COLOUR = Rgba.hex("#111827");
 
+  /**
+   * Stands for a colour left out of a classified template, found by identity (never compared by
+   * value: a real transparent black must not be mistaken for it).
+   */
+  private static final Rgba RAMP_COLOUR = new Rgba(0, 0, 0, 0);
+
   public StyleFile {
     layers = List.copyOf(layers);
     warnings = List.copyOf(warnings);
@@ -294,6 +300,7 @@ public record StyleFile(List<LayerSpec> layers, List<String> warnings) {
         stops.add(colour(ramp.index(i)));
       }
       Rule template = rule(at, null, Filter.ALL, true);
+      requireColoursOutsideTheRampTarget(at, template.symbolizers());
       return new RendererSpec.Classified(
           attribute,
           classes.node().intValue(),
@@ -399,9 +406,41 @@ public record StyleFile(List<LayerSpec> layers, List<String> warnings) {
           stroke.present() ? colour(stroke) : null);
     }
 
+    /**
+     * Only the symbolizer the ramp colours (first fill or marker, else first stroke) may leave its
+     * colour out; anything else would silently draw in the placeholder.
+     */
+    void requireColoursOutsideTheRampTarget(At at, List<Symbolizer> template) {
+      int target = -1;
+      for (int i = 0; i < template.size() && target < 0; i++) {
+        if (template.get(i) instanceof Symbolizer.Fill
+            || template.get(i) instanceof Symbolizer.Marker) {
+          target = i;
+        }
+      }
+      for (int i = 0; i < template.size() && target < 0; i++) {
+        if (template.get(i) instanceof Symbolizer.Stroke) {
+          target = i;
+        }
+      }
+      for (int i = 0; i < template.size(); i++) {
+        Symbolizer s = template.get(i);
+        boolean leftOut =
+            s instanceof Symbolizer.Fill f && f.color() == RAMP_COLOUR
+                || s instanceof Symbolizer.Stroke st && st.color() == RAMP_COLOUR
+                || s instanceof Symbolizer.Marker m && m.fill() == RAMP_COLOUR;
+        if (leftOut && i != target) {
+          throw new StyleFileException(
+              at.path(),
+              "only the first fill or marker (or, without either, the first stroke) takes the"
+                  + " ramp's colour and may leave \"color\" out; give the others a colour");
+        }
+      }
+    }
+
     /** A required colour, or (template) an optional one the ramp will replace. */
     Rgba colour(At at, boolean template) {
-      return template && !at.present() ? Rgba.hex("#000000") : colour(at);
+      return template && !at.present() ? RAMP_COLOUR : colour(at);
     }
 
     Rgba colour(At at) {

@@ -227,6 +227,24 @@ class StyleFileTest {
   }
 
   @Test
+  void aClassifiedTemplateMayLeaveOutOnlyTheColourTheRampGives() {
+    String ok =
+        layer(
+            "{\"type\": \"graduated\", \"attribute\": \"n\", \"classes\": 2, \"ramp\": [\"#ffffff\", \"#000000\"],"
+                + " \"stroke\": {\"width\": 3}}");
+    LayerSpec lines = StyleFile.parse(ok).layers().get(0);
+    Style style = lines.style(List.of(feature("a", Map.of("n", 0)), feature("b", Map.of("n", 10))));
+    assertThat(style.rules().get(1).symbolizers())
+        .containsExactly(new Symbolizer.Stroke(Rgba.hex("#000000"), 3));
+    String strokeWithoutColour =
+        layer(
+            "{\"type\": \"graduated\", \"attribute\": \"n\", \"classes\": 2, \"ramp\": [\"#ffffff\", \"#000000\"],"
+                + " \"fill\": {}, \"stroke\": {\"width\": 1}}");
+    assertThatThrownBy(() -> StyleFile.parse(strokeWithoutColour))
+        .hasMessageStartingWith("layers[0].renderer: only the first fill or marker");
+  }
+
+  @Test
   void unknownKeysAreWarningsNotErrors() {
     StyleFile file =
         StyleFile.parse(
