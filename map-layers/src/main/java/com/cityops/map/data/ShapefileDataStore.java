@@ -4,6 +4,7 @@ import com.cityops.map.geo.Crs;
 import com.linuxense.javadbf.DBFException;
 import com.linuxense.javadbf.DBFReader;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -215,7 +216,7 @@ public final class ShapefileDataStore {
               + " is unreadable at row "
               + (rows.size() + 1)
               + ": "
-              + e.getMessage(),
+              + reason(e),
           e);
     }
     return rows;
@@ -236,6 +237,19 @@ public final class ShapefileDataStore {
       return null; // dBASE pads, it has no null: an all-blank field is "no value"
     }
     return value;
+  }
+
+  /** The first message in the cause chain; javadbf's own exceptions often carry none. */
+  private static String reason(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof EOFException) {
+        return "the file ends early (truncated)";
+      }
+      if (t.getMessage() != null) {
+        return t.getMessage();
+      }
+    }
+    return e.getClass().getSimpleName();
   }
 
   /** The sibling file with another extension, in lower or upper case as the delivery has it. */

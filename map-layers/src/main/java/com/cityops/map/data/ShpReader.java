@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
@@ -54,15 +55,13 @@ final class ShpReader {
           "shapefile " + file + " has version " + little.getInt(28) + ", expected 1000");
     }
     long declared = 2L * big.getInt(24);
-    if (declared > bytes.length) {
-      // Read what is there: the error below names the first record that does not fit.
-      declared = bytes.length;
-    }
+    // Read what is there: a record cut in half is named below, one cut between records after.
+    long end = Math.min(declared, bytes.length);
     int fileType = little.getInt(32);
     List<ShpRecord> records = new ArrayList<>();
     int offset = HEADER_BYTES;
     int expected = 1;
-    while (offset < declared) {
+    while (offset < end) {
       if (offset + 8 > bytes.length) {
         throw corrupt(file, expected, "truncated inside the record header at byte " + offset);
       }
@@ -91,6 +90,18 @@ final class ShpReader {
       records.add(new ShpRecord(number, type == NULL ? null : geometry(content, type)));
       offset += 8 + (int) contentBytes;
       expected++;
+    }
+    if (declared > bytes.length) {
+      throw corrupt(
+          file,
+          expected,
+          "missing: the header declares "
+              + declared
+              + " bytes, the file has "
+              + bytes.length
+              + " (truncated after record "
+              + (expected - 1)
+              + ")");
     }
     return records;
   }
@@ -200,7 +211,7 @@ final class ShpReader {
   private static LinearRing ring(Content c, int part, Coordinate[] points) {
     Coordinate[] closed = points;
     if (!points[0].equals2D(points[points.length - 1])) {
-      closed = java.util.Arrays.copyOf(points, points.length + 1); // writers that skip closing
+      closed = Arrays.copyOf(points, points.length + 1); // writers that skip closing
       closed[points.length] = points[0];
     }
     if (closed.length < 4) {

@@ -135,6 +135,11 @@ class ShapefileDataStoreTest {
         .hasMessageContaining(shp.toString())
         .hasMessageContaining("record 16")
         .hasMessageContaining("truncated");
+    // Cut exactly after record 15: every record present is whole, the header says more follow.
+    Files.write(shp, Arrays.copyOf(all, lastRecordStart(all)));
+    assertThatThrownBy(() -> ShapefileDataStore.read(shp))
+        .hasMessageContaining("record 16: missing")
+        .hasMessageContaining("truncated after record 15");
     Files.write(shp, Arrays.copyOf(all, 60));
     assertThatThrownBy(() -> ShapefileDataStore.read(shp))
         .hasMessageContaining("shorter than its 100-byte header");
@@ -157,6 +162,17 @@ class ShapefileDataStoreTest {
 
     Files.delete(dir.resolve("d.dbf"));
     assertThatThrownBy(() -> ShapefileDataStore.read(shp)).hasMessageContaining("has no .dbf");
+  }
+
+  @Test
+  void rejectsATruncatedDbfNamingTheRow(@TempDir Path dir) throws Exception {
+    Path shp = copy(GBK_SHP, dir, "shp", "shx", "dbf", "prj", "cpg");
+    Path dbf = dir.resolve("d.dbf");
+    Files.write(dbf, Arrays.copyOf(Files.readAllBytes(dbf), 500));
+    assertThatThrownBy(() -> ShapefileDataStore.read(shp))
+        .isInstanceOf(MapDataException.class)
+        .hasMessage(
+            "attribute table " + dbf + " is unreadable at row 3: the file ends early (truncated)");
   }
 
   @Test
@@ -209,6 +225,18 @@ class ShapefileDataStoreTest {
     Polygon donut = (Polygon) polygon.readIn(dir, "polygon").get(0).geometry();
     assertThat(donut.getNumInteriorRing()).isEqualTo(1);
     assertThat(donut.getArea()).isLessThan(donut.getExteriorRing().getEnvelopeInternal().getArea());
+  }
+
+  /** Where the last record's header starts, walking the record headers (big-endian lengths). */
+  static int lastRecordStart(byte[] shp) {
+    ByteBuffer b = ByteBuffer.wrap(shp).order(ByteOrder.BIG_ENDIAN);
+    int offset = 100;
+    int last = offset;
+    while (offset < shp.length) {
+      last = offset;
+      offset += 8 + 2 * b.getInt(offset + 4);
+    }
+    return last;
   }
 
   private static ByteBuffer bbox(ByteBuffer b) {
