@@ -87,12 +87,14 @@ public final class GeoJsonDataStore {
       node.path("properties")
           .fields()
           .forEachRemaining(
-              p ->
+              p -> {
+                // JSON null means "no value": absent, as the other readers do (not the text "null")
+                if (!p.getValue().isNull()) {
                   properties.put(
                       p.getKey(),
-                      p.getValue().isNumber()
-                          ? p.getValue().numberValue()
-                          : p.getValue().asText()));
+                      p.getValue().isNumber() ? p.getValue().numberValue() : p.getValue().asText());
+                }
+              });
       features.add(new Feature(id, toMercator(geometry, sourceCrs), properties));
       index++;
     }
