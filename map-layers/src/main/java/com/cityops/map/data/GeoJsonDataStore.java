@@ -52,10 +52,19 @@ public final class GeoJsonDataStore {
     if (root == null || !"FeatureCollection".equals(root.path("type").asText())) {
       throw new MapDataException("layer '" + name + "' is not a GeoJSON FeatureCollection");
     }
+    return new MemoryFeatureSource(name, features(root, name, sourceCrs, 0));
+  }
+
+  /**
+   * The features of an already parsed FeatureCollection (for readers that get GeoJSON in pieces,
+   * such as pages of an OGC API). Features without an id are named {@code name#index}, counting
+   * from {@code firstIndex}, so ids stay unique across pages.
+   */
+  static List<Feature> features(JsonNode collection, String name, Crs sourceCrs, int firstIndex) {
     GeoJsonReader reader = new GeoJsonReader();
     List<Feature> features = new ArrayList<>();
-    int index = 0;
-    for (JsonNode node : root.path("features")) {
+    int index = firstIndex;
+    for (JsonNode node : collection.path("features")) {
       String id = node.hasNonNull("id") ? node.get("id").asText() : name + "#" + index;
       Geometry geometry;
       try {
@@ -78,16 +87,18 @@ public final class GeoJsonDataStore {
       node.path("properties")
           .fields()
           .forEachRemaining(
-              p ->
+              p -> {
+                // JSON null means "no value": absent, as the other readers do (not the text "null")
+                if (!p.getValue().isNull()) {
                   properties.put(
                       p.getKey(),
-                      p.getValue().isNumber()
-                          ? p.getValue().numberValue()
-                          : p.getValue().asText()));
+                      p.getValue().isNumber() ? p.getValue().numberValue() : p.getValue().asText());
+                }
+              });
       features.add(new Feature(id, toMercator(geometry, sourceCrs), properties));
       index++;
     }
-    return new MemoryFeatureSource(name, features);
+    return features;
   }
 
   /** A copy of {@code geometry} in EPSG:3857. */

@@ -45,6 +45,17 @@ class GeoJsonDataStoreTest {
   }
 
   @Test
+  void leavesJsonNullPropertiesOut() {
+    String withNull =
+        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"p\","
+            + "\"properties\":{\"name\":\"x\",\"abbreviation\":null},"
+            + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[121.4,31.2]}}]}";
+    Feature p = GeoJsonDataStore.read(withNull, "poi", Crs.WGS84).all().get(0);
+    assertThat(p.attributes()).containsOnlyKeys("name");
+    assertThat(p.text("abbreviation")).isNull();
+  }
+
+  @Test
   void rejectsBrokenInputWithAReasonNamingTheLayerAndFeature() {
     assertThatThrownBy(() -> GeoJsonDataStore.read("{\"type\":", "roads", Crs.WGS84))
         .isInstanceOf(MapDataException.class)

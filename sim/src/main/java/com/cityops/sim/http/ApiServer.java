@@ -128,6 +128,7 @@ public final class ApiServer {
     }
     var routes = config.routes;
     routes.before(ApiPaths.BASE + "/*", this::authenticate);
+    routes.before(OgcFeaturesEndpoint.BASE + "/*", this::authenticate);
     routes.post(ApiPaths.LOGIN, this::login);
     routes.get(ApiPaths.HEALTH, ctx -> json(ctx, status()));
     routes.get(ApiPaths.SNAPSHOT, ctx -> json(ctx, world.snapshot(user(ctx).role())));
@@ -163,6 +164,7 @@ public final class ApiServer {
     routes.get(ApiPaths.LAYERS, ctx -> json(ctx, ItemList.of(world.headSeq(), world.layers())));
     routes.get(ApiPaths.LAYERS + "/{id}/features", this::features);
     routes.post(ApiPaths.SIM_SCENARIO, this::scenario);
+    new OgcFeaturesEndpoint(world).configure(routes);
     routes.ws(ApiPaths.STREAM, new StreamEndpoint(world, tokens, clock)::configure);
     routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, e.problem(), e.getMessage()));
     routes.exception(ActionRejected.class, (e, ctx) -> problem(ctx, e.problem(), e.getMessage()));
@@ -207,7 +209,8 @@ public final class ApiServer {
     String path = ctx.path();
     if (path.equals(ApiPaths.LOGIN)
         || path.equals(ApiPaths.HEALTH)
-        || path.equals(ApiPaths.STREAM)) {
+        || path.equals(ApiPaths.STREAM)
+        || OgcFeaturesEndpoint.isPublic(path)) {
       return;
     }
     String header = ctx.header("Authorization");
