@@ -23,8 +23,8 @@ import javafx.scene.shape.Shape;
 
 /**
  * The layer tree: every layer of the map, top first, with visibility, opacity and order controls
- * and its legend drawn from its style. Choices go into the map's {@link LayerSettings}, so they hold
- * when the app rebuilds its layers. Rebuilt only when the set of layers changes.
+ * and its legend drawn from its style. Choices go into the map's {@link LayerSettings}, so they
+ * hold when the app rebuilds its layers. Rebuilt only when the set of layers changes.
  *
  * <p>FX thread only.
  */
@@ -76,9 +76,11 @@ public final class LayerPanel {
     CheckBox visible = new CheckBox(layer.title());
     visible.setSelected(layer.visible());
     visible.setId("layer-visible-" + layer.id());
-    visible.selectedProperty()
+    visible
+        .selectedProperty()
         .addListener(
-            (obs, was, now) -> update(map.layerSettingsProperty().get().withVisible(layer.id(), now)));
+            (obs, was, now) ->
+                update(map.layerSettingsProperty().get().withVisible(layer.id(), now)));
     Slider opacity = new Slider(0, 1, layer.opacity());
     opacity.setPrefWidth(70);
     opacity.setId("layer-opacity-" + layer.id());
@@ -88,7 +90,8 @@ public final class LayerPanel {
         .addListener(
             (obs, was, changing) -> {
               if (!changing) {
-                update(map.layerSettingsProperty().get().withOpacity(layer.id(), opacity.getValue()));
+                update(
+                    map.layerSettingsProperty().get().withOpacity(layer.id(), opacity.getValue()));
               }
             });
     opacity.setOnMouseReleased(
@@ -97,12 +100,20 @@ public final class LayerPanel {
     up.setId("layer-up-" + layer.id());
     up.setTooltip(new Tooltip(messages.get("map.layer.up")));
     up.setOnAction(
-        e -> update(map.layerSettingsProperty().get().moved(map.contentProperty().get(), layer.id(), 1)));
+        e ->
+            update(
+                map.layerSettingsProperty()
+                    .get()
+                    .moved(map.contentProperty().get(), layer.id(), 1)));
     Button down = new Button("▼");
     down.setId("layer-down-" + layer.id());
     down.setTooltip(new Tooltip(messages.get("map.layer.down")));
     down.setOnAction(
-        e -> update(map.layerSettingsProperty().get().moved(map.contentProperty().get(), layer.id(), -1)));
+        e ->
+            update(
+                map.layerSettingsProperty()
+                    .get()
+                    .moved(map.contentProperty().get(), layer.id(), -1)));
     HBox row = new HBox(visible, opacity, up, down);
     row.getStyleClass().add("map-layer-row");
     return row;

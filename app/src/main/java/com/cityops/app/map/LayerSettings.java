@@ -13,7 +13,8 @@ import java.util.Map;
  * over whatever content the app supplies, so the choices survive the app rebuilding its layers.
  * Immutable.
  */
-public record LayerSettings(Map<String, Boolean> visible, Map<String, Double> opacity, List<String> order) {
+public record LayerSettings(
+    Map<String, Boolean> visible, Map<String, Double> opacity, List<String> order) {
   public static final LayerSettings NONE = new LayerSettings(Map.of(), Map.of(), List.of());
 
   public LayerSettings {

@@ -197,7 +197,8 @@ public final class MapInteraction {
     box.setVisible(false);
     List<MapSelection> chosen = new ArrayList<>();
     for (HitTester.FeatureHit f :
-        hits.select(map.shownContent(), map.viewportProperty().get(), boxX, boxY, e.getX(), e.getY())) {
+        hits.select(
+            map.shownContent(), map.viewportProperty().get(), boxX, boxY, e.getX(), e.getY())) {
       chosen.add(new MapSelection(f.layerId(), f.feature()));
     }
     boxSelection.set(List.copyOf(chosen));
@@ -222,7 +223,9 @@ public final class MapInteraction {
   private void redraw() {
     Viewport v = map.viewportProperty().get();
     MapSelection hover = hovered.get();
-    hoverShape.getElements().setAll(hover == null ? List.of() : elements(hover.feature().geometry(), v));
+    hoverShape
+        .getElements()
+        .setAll(hover == null ? List.of() : elements(hover.feature().geometry(), v));
     List<PathElement> chosen = new ArrayList<>();
     MapSelection one = selected.get();
     if (one != null) {
@@ -273,7 +276,9 @@ public final class MapInteraction {
     measureShape.getElements().setAll(path);
     String text = "";
     if (!area && measured.size() > 1) {
-      text = Measurement.formatDistance(Measurement.lengthOfMercator(measured.toArray(new Coordinate[0])));
+      text =
+          Measurement.formatDistance(
+              Measurement.lengthOfMercator(measured.toArray(new Coordinate[0])));
     } else if (area && measured.size() > 2) {
       List<LonLat> ring = new ArrayList<>();
       for (Coordinate c : measured) {

@@ -38,7 +38,8 @@ public final class MapPane {
     ToggleButton browse = tool(messages.get("map.tool.browse"), MapInteraction.Tool.BROWSE, tools);
     ToggleButton distance =
         tool(messages.get("map.tool.distance"), MapInteraction.Tool.MEASURE_DISTANCE, tools);
-    ToggleButton area = tool(messages.get("map.tool.area"), MapInteraction.Tool.MEASURE_AREA, tools);
+    ToggleButton area =
+        tool(messages.get("map.tool.area"), MapInteraction.Tool.MEASURE_AREA, tools);
     browse.setSelected(true);
     tools
         .selectedToggleProperty()

@@ -229,11 +229,11 @@ public final class MapView extends StackPane implements AutoCloseable {
     Viewport target = v.resized(width, height).fit(v.bounds(), 0);
     com.cityops.map.style.Rgba background = backgroundColour();
     return base.submit(
-        () -> {
-          com.cityops.map.raster.MapImages.writePng(
-              com.cityops.map.raster.MapImages.render(shown, target, scale, background), file);
-          return file;
-        })
+            () -> {
+              com.cityops.map.raster.MapImages.writePng(
+                  com.cityops.map.raster.MapImages.render(shown, target, scale, background), file);
+              return file;
+            })
         .whenCompleteAsync((file1, failure) -> {}, fx);
   }
 

@@ -27,11 +27,6 @@ import org.locationtech.jts.geom.Puntal;
  * the clusters are formed exactly as the renderer forms them. Stateless and thread-safe.
  */
 public final class HitTester {
-  /**
-   * The renderer's cluster cell (its constant is private to it and another engineer is rewriting
-   * it); {@code HitTesterTest} checks that hits land on the renderer's cluster circles.
-   */
-  public static final double CLUSTER_CELL_PX = 80;
 
   private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
@@ -152,7 +147,7 @@ public final class HitTester {
     Envelope area = v.bounds();
     area.expandBy(area.getWidth() * 0.05, area.getHeight() * 0.05);
     for (PointClusters.Cluster c :
-        PointClusters.of(layer.source().features(area), v, CLUSTER_CELL_PX)) {
+        PointClusters.of(layer.source().features(area), v, PointClusters.CELL_PX)) {
       if (c.count() == 1) {
         singles.add(c.members().get(0));
         continue;
@@ -171,7 +166,7 @@ public final class HitTester {
 
   /** The renderer's cluster circle: 16 px for 1, growing with the count's order of magnitude. */
   static double clusterDiameter(int count) {
-    return Math.min(44, 16 + 6 * Math.log10(count) * 2);
+    return PointClusters.circleSize(count);
   }
 
   private static List<Rule> drawnRules(FeatureLayer layer, Viewport v) {

@@ -14,7 +14,15 @@ import org.locationtech.jts.geom.Point;
  * world (Mercator), not to the screen.
  */
 public final class PointClusters {
+  /** The cell the map clusters points in, in logical pixels (renderer and hit-testing agree). */
+  public static final double CELL_PX = 80;
+
   private PointClusters() {}
+
+  /** Diameter of a cluster's circle: 16 px for one, growing with the count's order of magnitude. */
+  public static double circleSize(int count) {
+    return Math.min(44, 16 + 6 * Math.log10(count) * 2);
+  }
 
   /** A group of points; {@code members} holds them all (a singleton is drawn as itself). */
   public record Cluster(double x, double y, List<Feature> members) {

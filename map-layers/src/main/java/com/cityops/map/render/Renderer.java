@@ -61,6 +61,7 @@ public final class Renderer {
       if (viewport.zoom() < layer.clusterBelowZoom()) {
         inView = drawClusters(inView, viewport, ops);
       }
+      Map<Symbolizer.Heatmap, List<Feature>> heat = new java.util.LinkedHashMap<>();
       for (Feature feature : inView) {
         Geometry geometry = simplify(feature, cache, tolerance);
         for (Rule rule : rules) {
@@ -68,7 +69,9 @@ public final class Renderer {
             continue;
           }
           for (Symbolizer s : rule.symbolizers()) {
-            if (s instanceof Symbolizer.Label label) {
+            if (s instanceof Symbolizer.Heatmap h) {
+              heat.computeIfAbsent(h, k -> new ArrayList<>()).add(feature);
+            } else if (s instanceof Symbolizer.Label label) {
               String text = feature.text(label.attribute());
               if (text != null && !text.isBlank()) {
                 labels.add(new PendingLabel(order, label, text, anchor(feature.geometry())));
@@ -79,13 +82,13 @@ public final class Renderer {
           }
         }
       }
+      heat.forEach((h, points) -> ops.add(heatmap(h, points, viewport)));
       layers.add(new RenderPlan.LayerOps(layer.id(), layer.opacity(), ops));
     }
     layers.add(new RenderPlan.LayerOps("labels", 1, placeLabels(labels, viewport)));
     return new RenderPlan(viewport, layers, content.attribution());
   }
 
-  private static final double CLUSTER_CELL_PX = 80;
   private static final Rgba CLUSTER_FILL = Rgba.hex("#0e7490b3");
   private static final Rgba CLUSTER_EDGE = Rgba.hex("#e0f2fe");
   private static final Rgba CLUSTER_TEXT = Rgba.hex("#ffffff");
@@ -96,12 +99,12 @@ public final class Renderer {
    */
   private static List<Feature> drawClusters(List<Feature> features, Viewport v, List<DrawOp> ops) {
     List<Feature> single = new ArrayList<>();
-    for (PointClusters.Cluster c : PointClusters.of(features, v, CLUSTER_CELL_PX)) {
+    for (PointClusters.Cluster c : PointClusters.of(features, v, PointClusters.CELL_PX)) {
       if (c.count() == 1) {
         single.add(c.members().get(0));
         continue;
       }
-      double size = Math.min(44, 16 + 6 * Math.log10(c.count()) * 2);
+      double size = PointClusters.circleSize(c.count());
       ops.add(
           new DrawOp.Marker(
               c.x(),
@@ -115,6 +118,22 @@ public final class Renderer {
               new Symbolizer.Label(null, 11, CLUSTER_TEXT, null, 0)));
     }
     return single;
+  }
+
+  /** Heatmaps by symbolizer: each precomputes its kernel and ramp once. */
+  private final Map<Symbolizer.Heatmap, Heatmap> heatmaps = new ConcurrentHashMap<>();
+
+  private DrawOp heatmap(Symbolizer.Heatmap h, List<Feature> points, Viewport v) {
+    Heatmap map = heatmaps.computeIfAbsent(h, k -> new Heatmap(k.radiusPx(), k.ramp()));
+    Heatmap.Image image = map.render(points, h.weightAttribute(), v, h.normaliseTo());
+    return new DrawOp.Raster(
+        0,
+        0,
+        image.width() * Heatmap.SCALE,
+        image.height() * Heatmap.SCALE,
+        image.width(),
+        image.height(),
+        image.argbPre());
   }
 
   private Map<String, Geometry> cacheFor(FeatureLayer layer, int zoom) {

@@ -29,7 +29,9 @@ public record StyleFile(List<LayerSpec> layers, List<String> warnings) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-  private static final String[] SYMBOLIZER_KEYS = {"fill", "stroke", "marker", "icon", "label"};
+  private static final String[] SYMBOLIZER_KEYS = {
+    "fill", "stroke", "marker", "icon", "label", "heatmap"
+  };
   private static final Rgba ICON_FALLBACK_FILL = Rgba.hex("#64748b");
   private static final Rgba ICON_FALLBACK_EDGE = Rgba.hex("#ffffff");
   private static final Rgba LABEL_COLOUR = Rgba.hex("#111827");
@@ -337,7 +339,7 @@ public record StyleFile(List<LayerSpec> layers, List<String> warnings) {
         }
       }
       if (symbolizers.isEmpty() && !template) {
-        throw at.fail("a rule with at least one of fill, stroke, marker, icon, label");
+        throw at.fail("a rule with at least one of fill, stroke, marker, icon, label, heatmap");
       }
       return new Rule(
           optionalText(at.field("title"), defaultTitle), filter, minZoom, maxZoom, symbolizers);
@@ -381,6 +383,23 @@ public record StyleFile(List<LayerSpec> layers, List<String> warnings) {
               colour.present() ? colour(colour) : LABEL_COLOUR,
               halo.present() ? colour(halo) : null,
               priority.present() ? priority.node().intValue() : 0);
+        }
+        case "heatmap" -> {
+          object(at, "a heatmap object", "radius", "weight", "ramp", "max");
+          At ramp = at.field("ramp");
+          if (!ramp.present() || !ramp.node().isArray() || ramp.node().size() < 2) {
+            throw ramp.fail("an array of 2 or more colours, low to high density");
+          }
+          List<Rgba> stops = new ArrayList<>();
+          for (int i = 0; i < ramp.node().size(); i++) {
+            stops.add(colour(ramp.index(i)));
+          }
+          At weight = at.field("weight");
+          yield new Symbolizer.Heatmap(
+              number(at.field("radius"), 24, 1, 500),
+              weight.present() ? text(weight) : null,
+              stops,
+              number(at.field("max"), 0, 0, Double.MAX_VALUE));
         }
         default -> throw new IllegalStateException("unhandled symbolizer key " + kind);
       };
@@ -529,7 +548,7 @@ public record StyleFile(List<LayerSpec> layers, List<String> warnings) {
     private static String[] ruleKeys(String... extra) {
       List<String> keys =
           new ArrayList<>(List.of("title", "minZoom", "maxZoom", "fill", "stroke", "marker"));
-      keys.addAll(List.of("icon", "label"));
+      keys.addAll(List.of("icon", "label", "heatmap"));
       keys.addAll(List.of(extra));
       return keys.toArray(String[]::new);
     }

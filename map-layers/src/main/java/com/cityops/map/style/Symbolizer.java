@@ -25,6 +25,26 @@ public sealed interface Symbolizer {
   record Label(String attribute, double size, Rgba color, Rgba halo, int priority)
       implements Symbolizer {}
 
+  /**
+   * Draws a layer's matching features as a density surface instead of one by one: a kernel of
+   * {@code radiusPx} logical pixels per point, weighted by {@code weightAttribute} (null: each
+   * counts 1), coloured through {@code ramp} (low to high), full colour at {@code normaliseTo} (≤
+   * 0: the densest spot in view).
+   */
+  record Heatmap(
+      double radiusPx, String weightAttribute, java.util.List<Rgba> ramp, double normaliseTo)
+      implements Symbolizer {
+    public Heatmap {
+      ramp = java.util.List.copyOf(ramp);
+      if (ramp.size() < 2) {
+        throw new IllegalArgumentException("a heatmap ramp needs at least 2 colours");
+      }
+      if (!(radiusPx > 0)) {
+        throw new IllegalArgumentException("heatmap radius must be positive, got " + radiusPx);
+      }
+    }
+  }
+
   /** Marker shapes: distinguishable without colour. */
   enum Shape {
     CIRCLE,

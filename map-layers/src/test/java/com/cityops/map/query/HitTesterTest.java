@@ -224,8 +224,7 @@ class HitTesterTest {
         assertThat(expanded.zoom()).isGreaterThan(city.zoom());
         boolean apart =
             expanded.zoom() >= layer.clusterBelowZoom()
-                || PointClusters.of(cluster.members(), expanded, HitTester.CLUSTER_CELL_PX).size()
-                    > 1;
+                || PointClusters.of(cluster.members(), expanded, PointClusters.CELL_PX).size() > 1;
         assertThat(apart).isTrue();
         checked++;
       }

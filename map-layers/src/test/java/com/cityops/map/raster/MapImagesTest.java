@@ -89,6 +89,23 @@ class MapImagesTest {
   }
 
   @Test
+  void aHeatmapLayerIsDrawnAsADensitySurfaceFromTheStyleFile() {
+    String json =
+        "{\"version\": 1, \"layers\": [{\"id\": \"heat\", \"title\": \"热力\","
+            + " \"source\": {\"type\": \"memory\"}, \"renderer\": {\"type\": \"simple\","
+            + " \"rules\": [{\"title\": \"密度\", \"heatmap\": {\"radius\": 30,"
+            + " \"ramp\": [\"#1e3a8a\", \"#f59e0b\", \"#ef4444\"]}}]}}]}";
+    com.cityops.map.style.LayerSpec spec =
+        com.cityops.map.style.StyleFile.parse(json).layers().get(0);
+    MapContent base = shanghai();
+    FeatureLayer sensors = base.layers().get(1);
+    MapContent content =
+        new MapContent(List.of(base.layers().get(0), spec.toLayer(sensors.source())));
+    BufferedImage image = MapImages.render(content, downtown(), 1, SEA);
+    ImageComparison.assertMatchesReference(image, "shanghai-heatmap-z11.png", 0.01);
+  }
+
+  @Test
   void hiDpiRendersTwiceThePixelsOfTheSameView() {
     BufferedImage normal = MapImages.render(shanghai(), downtown(), 1, SEA);
     BufferedImage retina = MapImages.render(shanghai(), downtown(), 2, SEA);

@@ -253,7 +253,7 @@ class StyleFileTest {
     assertThat(file.layers()).hasSize(1);
     assertThat(file.warnings())
         .containsExactly(
-            "layers[0].renderer.colour: unknown key, ignored (known here: [title, minZoom, maxZoom, fill, stroke, marker, icon, label, type])",
+            "layers[0].renderer.colour: unknown key, ignored (known here: [title, minZoom, maxZoom, fill, stroke, marker, icon, label, heatmap, type])",
             "layers[0].renderer.fill.opacity: unknown key, ignored (known here: [color])");
   }
 }
