@@ -11,6 +11,8 @@ import com.cityops.app.fx.FxPlatform;
 import com.cityops.app.fx.PulseStats;
 import com.cityops.app.i18n.Messages;
 import com.cityops.app.map.CityMapLayers;
+import com.cityops.app.map.MapPane;
+import com.cityops.app.map.MapSelection;
 import com.cityops.app.map.MapView;
 import com.cityops.app.outbox.ActionOutbox;
 import com.cityops.app.outbox.OutboxEntry;
@@ -23,6 +25,7 @@ import com.cityops.app.state.CitySummary;
 import com.cityops.app.status.StatusReporter;
 import com.cityops.app.status.StatusServer;
 import com.cityops.map.content.MapContent;
+import com.cityops.map.style.StyleFile;
 import com.cityops.sim.SimConfig;
 import com.cityops.sim.SimServer;
 import com.cityops.sim.world.Scenario;
@@ -72,7 +75,7 @@ public final class CityOpsApp {
   private volatile FeedRecorder recorder;
   private volatile StatusServer statusServer;
   private final PulseStats pulses = new PulseStats();
-  private final CityMapLayers mapLayers = new CityMapLayers(state);
+  private final CityMapLayers mapLayers;
   private final java.util.Set<String> mapLayersLoaded =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile BackendClient backend;
@@ -86,6 +89,24 @@ public final class CityOpsApp {
     this.options = options;
     this.messages = Messages.forLanguage(options.language());
     this.cache = new OfflineCache(options.dataDir());
+    this.mapLayers = new CityMapLayers(state, mapStyle(options));
+  }
+
+  /** The layer style: the operator's file, else the theme's bundled one. Fails loud when broken. */
+  private static StyleFile mapStyle(AppOptions options) {
+    StyleFile style;
+    if (options.mapStyle() != null) {
+      style = StyleFile.read(options.mapStyle());
+    } else {
+      try (java.io.InputStream in = Themes.mapStyle(Theme.parse(options.theme())).openStream()) {
+        style =
+            StyleFile.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot read the bundled map style", e);
+      }
+    }
+    style.warnings().forEach(w -> LOG.warn("map style: {}", w));
+    return style;
   }
 
   private void startStatusEndpoint() {
@@ -160,14 +181,19 @@ public final class CityOpsApp {
             model::applyOutbox);
     MapView map = new MapView(FxPlatform.pulseExecutor(pulses), LOG::warn);
     this.map = map;
+    map.setId("city-map");
     var mapBridge =
         new FxBridge<MapContent>(
             FxPlatform.pulseExecutor(pulses), mapLayers::content, content -> show(map, content));
     state.onChange(mapBridge::changed);
     mapLayers.onLoaded(mapBridge::changed);
+    MapPane mapPane = new MapPane(map, messages, this::cityBounds);
+    mapPane.interaction().setDescriber(this::describeOnMap);
     Scene scene =
         new Scene(
-            new ShellView(model, Instant::now, map).build(), options.width(), options.height());
+            new ShellView(model, Instant::now, mapPane.node()).build(),
+            options.width(),
+            options.height());
     Themes.apply(scene, Theme.parse(options.theme()));
     long[] pulseStart = new long[1];
     scene.addPreLayoutPulseListener(() -> pulseStart[0] = System.nanoTime());
@@ -197,6 +223,30 @@ public final class CityOpsApp {
         .filter(l -> l.id().equals("districts") && first)
         .findFirst()
         .ifPresent(l -> map.fit(l.source().bounds(), 16));
+  }
+
+  /** The districts' extent, for "whole city", or null before they arrived. */
+  private org.locationtech.jts.geom.Envelope cityBounds() {
+    return map.contentProperty().get().layers().stream()
+        .filter(l -> l.id().equals("districts"))
+        .map(l -> l.source().bounds())
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** A case's callout in the operator's words; other features show their attributes. */
+  private List<String> describeOnMap(MapSelection selection) {
+    var f = selection.feature();
+    if (selection.layerId().startsWith("incident")) {
+      return List.of(
+          f.text("title"),
+          messages.get("level." + f.text("level")) + " · " + f.text("category"),
+          f.text("code"));
+    }
+    String name = f.text("name");
+    return name == null
+        ? List.of(f.id())
+        : List.of(name, f.text("code") == null ? f.id() : f.text("code"));
   }
 
   /** Fetches the backend's boundary layers once signed in (io thread; retried until done). */

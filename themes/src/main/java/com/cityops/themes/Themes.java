@@ -24,6 +24,19 @@ public final class Themes {
     scene.getStylesheets().addAll(0, stylesheets(theme));
   }
 
+  /**
+   * The city one-map's layer style file (the project's JSON format) that suits the theme: dark for
+   * walls and control rooms (also under high contrast), light for desks.
+   */
+  public static URL mapStyle(Theme theme) {
+    String name = theme == Theme.LIGHT ? "map/one-map-light.json" : "map/one-map-dark.json";
+    URL url = Themes.class.getResource(name);
+    if (url == null) {
+      throw new IllegalStateException("map style " + name + " is missing from the themes jar");
+    }
+    return url;
+  }
+
   private static String url(String name) {
     URL url = Themes.class.getResource(name);
     if (url == null) {

@@ -33,6 +33,13 @@ public final class AppOptions {
   String theme = "dark";
 
   @Option(
+      names = "--map-style",
+      description =
+          "The one-map's layer style file (JSON, see docs/map-style-format.md). Default: the theme's"
+              + " bundled style.")
+  Path mapStyle;
+
+  @Option(
       names = "--data-dir",
       description =
           "Per-user data (offline cache). Default: the platform's user data folder (${DEFAULT-VALUE}).")
@@ -160,6 +167,11 @@ public final class AppOptions {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** A style file replacing the theme's map style, or null. */
+  public Path mapStyle() {
+    return mapStyle;
   }
 
   public int statusPort() {

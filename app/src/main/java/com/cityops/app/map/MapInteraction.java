@@ -68,6 +68,7 @@ public final class MapInteraction {
 
   public MapInteraction(MapView map) {
     this.map = map;
+    map.getProperties().put(MapInteraction.class, this); // found from the map (tests, wall views)
     box.getStyleClass().add("map-box-select");
     box.setVisible(false);
     box.setMouseTransparent(true);
@@ -252,6 +253,7 @@ public final class MapInteraction {
     }
     callout.getChildren().setAll(lines);
     Point anchor = anchor(one.feature().geometry());
+    callout.applyCss(); // new labels: their font decides the size
     callout.autosize();
     double x = v.screenX(anchor.getX()) + 12;
     double y = v.screenY(anchor.getY()) - callout.getHeight() - 12;

@@ -74,7 +74,13 @@ public final class Renderer {
             } else if (s instanceof Symbolizer.Label label) {
               String text = feature.text(label.attribute());
               if (text != null && !text.isBlank()) {
-                labels.add(new PendingLabel(order, label, text, anchor(feature.geometry())));
+                labels.add(
+                    new PendingLabel(
+                        order,
+                        label,
+                        text,
+                        anchor(feature.geometry()),
+                        feature.geometry() instanceof Puntal));
               }
             } else {
               draw(geometry, s, viewport, ops);
@@ -226,7 +232,8 @@ public final class Renderer {
             .thenComparing(l -> -l.layerOrder));
     for (PendingLabel l : labels) {
       double x = v.screenX(l.at.x);
-      double y = v.screenY(l.at.y);
+      // A point's label sits below its symbol, so the symbol stays visible; areas centre theirs.
+      double y = v.screenY(l.at.y) + (l.belowPoint ? l.style.size() * 0.6 + 9 : 0);
       if (placer.place(x, y, l.text, l.style.size())) {
         ops.add(new DrawOp.Text(x, y, l.text, l.style));
       }
@@ -234,5 +241,6 @@ public final class Renderer {
     return ops;
   }
 
-  private record PendingLabel(int layerOrder, Symbolizer.Label style, String text, Coordinate at) {}
+  private record PendingLabel(
+      int layerOrder, Symbolizer.Label style, String text, Coordinate at, boolean belowPoint) {}
 }
