@@ -118,6 +118,19 @@ class CityMapUiIT {
         .anyMatch(op -> op instanceof DrawOp.Text t && Integer.parseInt(t.text()) > 1);
     assertThat(cityDevices.size()).isLessThan(800);
 
+    // A click on a cluster flies in until it comes apart.
+    DrawOp.Text count =
+        cityDevices.stream()
+            .filter(op -> op instanceof DrawOp.Text t && Integer.parseInt(t.text()) > 20)
+            .map(DrawOp.Text.class::cast)
+            .filter(t -> t.x() > 300 && t.y() > 120 && t.x() < city.width() - 40)
+            .findFirst()
+            .orElseThrow();
+    robot.clickOn(fx(() -> map.localToScreen(count.x(), count.y())));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> fx(() -> map.viewportProperty().get().zoom()) > city.zoom() + 1);
+
     // Street zoom in 普陀区: single symbols, no counts.
     Viewport street =
         Viewport.centeredOn(LonLat.of(121.40, 31.25), 15, city.width(), city.height());

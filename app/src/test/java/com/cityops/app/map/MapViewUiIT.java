@@ -133,6 +133,48 @@ class MapViewUiIT {
     assertThat(400 - before.screenX(after.centerX())).isGreaterThan(210);
   }
 
+  @Test
+  void measuresADistanceGeodesicallyAndBoxSelectsDistricts(FxRobot robot) throws Exception {
+    MapInteraction interaction = WaitForAsyncUtils.asyncFx(() -> new MapInteraction(map)).get();
+    awaitSettled();
+    Viewport v = WaitForAsyncUtils.asyncFx(() -> map.viewportProperty().get()).get();
+    WaitForAsyncUtils.asyncFx(
+            () -> interaction.toolProperty().set(MapInteraction.Tool.MEASURE_DISTANCE))
+        .get();
+    robot.clickOn(map.localToScreen(300, 300));
+    robot.sleep(400); // not a double-click
+    robot.clickOn(map.localToScreen(500, 300));
+    WaitForAsyncUtils.waitForFxEvents();
+    double expected =
+        com.cityops.map.measure.Measurement.lengthOfMercator(
+            new org.locationtech.jts.geom.Coordinate(v.mercatorX(300), v.mercatorY(300)),
+            new org.locationtech.jts.geom.Coordinate(v.mercatorX(500), v.mercatorY(300)));
+    assertThat(interaction.measurementProperty().get())
+        .isEqualTo(com.cityops.map.measure.Measurement.formatDistance(expected));
+    assertThat(map.viewportProperty().get().zoom()).isEqualTo(v.zoom()); // clicks did not zoom
+
+    WaitForAsyncUtils.asyncFx(() -> interaction.toolProperty().set(MapInteraction.Tool.BROWSE))
+        .get();
+    assertThat(interaction.measurementProperty().get()).isEmpty();
+    // Shift-drag a box over the city centre: several districts, the view does not pan.
+    robot.press(KeyCode.SHIFT);
+    robot
+        .drag(map.localToScreen(380, 280), MouseButton.PRIMARY)
+        .dropTo(map.localToScreen(430, 320));
+    robot.release(KeyCode.SHIFT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(interaction.boxSelectionProperty().get()).hasSizeGreaterThan(1);
+    assertThat(map.viewportProperty().get().centerX()).isEqualTo(v.centerX());
+
+    // A click inside a district selects it, named in the callout.
+    robot.clickOn(
+        map.localToScreen(
+            v.screenX(com.cityops.map.geo.WebMercator.x(121.75)),
+            v.screenY(com.cityops.map.geo.WebMercator.y(31.05))));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(interaction.selectedProperty().get().feature().text("name")).isEqualTo("浦东新区");
+  }
+
   private void fire(javafx.event.EventType<javafx.scene.input.MouseEvent> type, double x) {
     javafx.event.Event.fireEvent(
         map,
