@@ -282,6 +282,9 @@ public final class CityOpsApp {
                   cached.state().incidents().size());
             });
     startStatusEndpoint();
+    mapLayers.loadConfigured(
+        options.mapStyle() == null ? null : options.mapStyle().toAbsolutePath().getParent(),
+        problem -> LOG.warn("{}", problem));
     if (options.replay() != null) {
       ReplayFeed player = new ReplayFeed(options.replay(), state, options.replaySpeed());
       replay = player;

@@ -83,6 +83,39 @@ public final class CityMapLayers {
     onLoaded.run();
   }
 
+  /**
+   * Loads the layers the style file takes from files or services (GeoJSON, GeoPackage, shapefile,
+   * OGC API), relative to {@code styleFolder}; a layer that cannot be loaded is reported to {@code
+   * problems} and left out, the rest of the map works (call off the FX thread: blocking I/O).
+   */
+  public void loadConfigured(
+      java.nio.file.Path styleFolder, java.util.function.Consumer<String> problems) {
+    for (LayerSpec spec : style.layers()) {
+      String type = spec.source().type();
+      if (type == null || type.equals("backend") || type.equals("derived")) {
+        continue;
+      }
+      try {
+        sources.put(
+            configuredKey(spec),
+            com.cityops.map.data.DataStores.open(
+                type,
+                spec.source().path(),
+                spec.source().crs(),
+                spec.source().layer(),
+                styleFolder));
+        baseVersion++;
+        onLoaded.run();
+      } catch (RuntimeException e) {
+        problems.accept("map layer '" + spec.id() + "' left out: " + e.getMessage());
+      }
+    }
+  }
+
+  private static String configuredKey(LayerSpec spec) {
+    return "configured:" + spec.id();
+  }
+
   /** Rebuilds the device layer from the state when a device changed (call off the FX thread). */
   public void refreshDevices() {
     List<Feature> features = new ArrayList<>();
@@ -141,11 +174,15 @@ public final class CityMapLayers {
   }
 
   private FeatureSource sourceFor(LayerSpec spec) {
+    String type = spec.source().type();
     String layer = spec.source().layer();
-    if ("derived".equals(spec.source().type()) && "grids".equals(layer)) {
+    if ("derived".equals(type) && "grids".equals(layer)) {
       return gridsCounted;
     }
-    return layer == null ? null : sources.get(layer);
+    if ("backend".equals(type) || "derived".equals(type)) {
+      return layer == null ? null : sources.get(layer);
+    }
+    return sources.get(configuredKey(spec));
   }
 
   /** The engine layer for a spec, rebuilt only when its source was replaced. */
@@ -153,7 +190,8 @@ public final class CityMapLayers {
     FeatureLayer layer = built.get(spec.id());
     if (layer == null || layer.source() != source) {
       layer = spec.toLayer(source);
-      String attribution = attributions.get(spec.source().layer());
+      String attribution =
+          spec.source().layer() == null ? null : attributions.get(spec.source().layer());
       if (spec.attribution() == null && attribution != null) {
         layer = layer.withAttribution(attribution);
       }
