@@ -43,6 +43,7 @@ public final class Renderer {
     area.expandBy(area.getWidth() * 0.05, area.getHeight() * 0.05);
     List<RenderPlan.LayerOps> layers = new ArrayList<>();
     List<PendingLabel> labels = new ArrayList<>();
+    List<double[]> obstacles = new ArrayList<>();
     int order = 0;
     for (FeatureLayer layer : content.layers()) {
       order++;
@@ -59,7 +60,7 @@ public final class Renderer {
       List<DrawOp> ops = new ArrayList<>();
       List<Feature> inView = layer.source().features(area);
       if (viewport.zoom() < layer.clusterBelowZoom()) {
-        inView = drawClusters(inView, viewport, ops);
+        inView = drawClusters(inView, viewport, ops, obstacles);
       }
       Map<Symbolizer.Heatmap, List<Feature>> heat = new java.util.LinkedHashMap<>();
       for (Feature feature : inView) {
@@ -91,7 +92,7 @@ public final class Renderer {
       heat.forEach((h, points) -> ops.add(heatmap(h, points, viewport)));
       layers.add(new RenderPlan.LayerOps(layer.id(), layer.opacity(), ops));
     }
-    layers.add(new RenderPlan.LayerOps("labels", 1, placeLabels(labels, viewport)));
+    layers.add(new RenderPlan.LayerOps("labels", 1, placeLabels(labels, obstacles, viewport)));
     return new RenderPlan(viewport, layers, content.attribution());
   }
 
@@ -103,7 +104,8 @@ public final class Renderer {
    * Draws the clusters of more than one point (a sized circle with its count) and returns the lone
    * points, which the layer's rules draw as usual.
    */
-  private static List<Feature> drawClusters(List<Feature> features, Viewport v, List<DrawOp> ops) {
+  private static List<Feature> drawClusters(
+      List<Feature> features, Viewport v, List<DrawOp> ops, List<double[]> obstacles) {
     List<Feature> single = new ArrayList<>();
     for (PointClusters.Cluster c : PointClusters.of(features, v, PointClusters.CELL_PX)) {
       if (c.count() == 1) {
@@ -111,6 +113,8 @@ public final class Renderer {
         continue;
       }
       double size = PointClusters.circleSize(c.count());
+      double r = size / 2;
+      obstacles.add(new double[] {c.x() - r, c.y() - r, c.x() + r, c.y() + r});
       ops.add(
           new DrawOp.Marker(
               c.x(),
@@ -224,8 +228,12 @@ public final class Renderer {
     return (g instanceof Point p ? p : g.getInteriorPoint()).getCoordinate();
   }
 
-  private static List<DrawOp> placeLabels(List<PendingLabel> labels, Viewport v) {
+  private static List<DrawOp> placeLabels(
+      List<PendingLabel> labels, List<double[]> obstacles, Viewport v) {
     LabelPlacer placer = new LabelPlacer(v.width(), v.height());
+    for (double[] o : obstacles) {
+      placer.block(o[0], o[1], o[2], o[3]);
+    }
     List<DrawOp> ops = new ArrayList<>();
     labels.sort(
         Comparator.comparingInt((PendingLabel l) -> l.style.priority())
@@ -234,8 +242,9 @@ public final class Renderer {
       double x = v.screenX(l.at.x);
       // A point's label sits below its symbol, so the symbol stays visible; areas centre theirs.
       double y = v.screenY(l.at.y) + (l.belowPoint ? l.style.size() * 0.6 + 9 : 0);
-      if (placer.place(x, y, l.text, l.style.size())) {
-        ops.add(new DrawOp.Text(x, y, l.text, l.style));
+      double placedY = placer.place(x, y, l.text, l.style.size());
+      if (!Double.isNaN(placedY)) {
+        ops.add(new DrawOp.Text(x, placedY, l.text, l.style));
       }
     }
     return ops;

@@ -58,6 +58,61 @@ class RendererTest {
   }
 
   @Test
+  void districtNamesKeepOffClusterCircles() {
+    java.util.Random random = new java.util.Random(3);
+    org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+    List<com.cityops.map.data.Feature> sensors = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      double lon = 121.0 + random.nextDouble() * 0.9;
+      double lat = 30.8 + random.nextDouble() * 0.8;
+      sensors.add(
+          new com.cityops.map.data.Feature(
+              "s" + i,
+              gf.createPoint(
+                  new org.locationtech.jts.geom.Coordinate(
+                      com.cityops.map.geo.WebMercator.x(lon),
+                      com.cityops.map.geo.WebMercator.y(lat))),
+              java.util.Map.of()));
+    }
+    MapContent content =
+        new MapContent(
+            List.of(
+                FeatureLayer.of("districts", "行政区", DISTRICTS, STYLE),
+                FeatureLayer.of(
+                        "sensors",
+                        "传感器",
+                        new MemoryFeatureSource("sensors", sensors),
+                        Style.of(
+                            Rule.of(
+                                "点",
+                                new Symbolizer.Marker(
+                                    Symbolizer.Shape.CIRCLE, 5, Rgba.hex("#22d3ee"), null))))
+                    .clusteredBelow(13)));
+    Viewport city =
+        Viewport.centeredOn(LonLat.of(121.47, 31.23), 9, 1920, 1080).fit(DISTRICTS.bounds(), 20);
+    RenderPlan plan = renderer.plan(content, city);
+    List<DrawOp.Marker> circles =
+        plan.layers().get(1).ops().stream()
+            .filter(o -> o instanceof DrawOp.Marker m && m.symbol().size() >= 16)
+            .map(DrawOp.Marker.class::cast)
+            .toList();
+    assertThat(circles).hasSizeGreaterThan(20);
+    List<DrawOp> labels = plan.layers().get(2).ops();
+    assertThat(labels).hasSizeGreaterThan(5);
+    for (DrawOp op : labels) {
+      DrawOp.Text t = (DrawOp.Text) op;
+      double halfW = (LabelPlacer.estimateWidth(t.text(), 14) + 4) / 2;
+      double halfH = 14 * 1.3 / 2;
+      for (DrawOp.Marker c : circles) {
+        double r = c.symbol().size() / 2;
+        boolean overlap =
+            Math.abs(c.x() - t.x()) < halfW + r && Math.abs(c.y() - t.y()) < halfH + r;
+        assertThat(overlap).as("%s over a cluster at %.0f,%.0f", t.text(), c.x(), c.y()).isFalse();
+      }
+    }
+  }
+
+  @Test
   void cullsWhatIsOutOfViewAndAppliesRulesByZoom() {
     MapContent content =
         new MapContent(List.of(FeatureLayer.of("districts", "行政区", DISTRICTS, STYLE)));
