@@ -118,6 +118,9 @@ public final class MapView extends StackPane implements AutoCloseable {
         });
     viewport.addListener(
         (obs, was, now) -> {
+          if (!internalChange && !inLayout) {
+            motion.stop(); // someone else (the app, a test) put the view elsewhere
+          }
           settled = false;
           settle.playFromStart();
           requestLayout();
@@ -279,8 +282,16 @@ public final class MapView extends StackPane implements AutoCloseable {
   }
 
   private void setViewport(Viewport v) {
-    viewport.set(clamp(v));
+    internalChange = true;
+    try {
+      viewport.set(clamp(v));
+    } finally {
+      internalChange = false;
+    }
   }
+
+  /** True while the control itself moves the view; a move from outside cancels its animations. */
+  private boolean internalChange;
 
   private Viewport clamp(Viewport v) {
     double z = Math.max(minZoom, Math.min(maxZoom, v.zoom()));
@@ -382,8 +393,19 @@ public final class MapView extends StackPane implements AutoCloseable {
     coordinates.setText(String.format(Locale.ROOT, "%.5f°E  %.5f°N", p.lon(), p.lat()));
   }
 
+  private boolean inLayout;
+
   @Override
   protected void layoutChildren() {
+    inLayout = true;
+    try {
+      layOut();
+    } finally {
+      inLayout = false;
+    }
+  }
+
+  private void layOut() {
     super.layoutChildren();
     double w = getWidth();
     double h = getHeight();
