@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.cityops.map.data.MapDataException;
 import com.cityops.map.geo.LonLat;
@@ -53,39 +52,8 @@ class TileFilesTest {
     }
   }
 
-  /**
-   * tileverse-pmtiles 1.3.3 needs jackson-annotations 2.21+ (Jackson 3.1 inside); the build pins
-   * the Jackson BOM at 2.18.2. Until the build is aligned, PMTiles tests are skipped with this
-   * reason and {@link #pmTilesSaysWhatIsWrongWithTheClassPath} checks the error instead. Run with
-   * {@code -Djackson.version=2.21.0} to run them.
-   */
-  static boolean jacksonFitsTileverse() {
-    try {
-      Class.forName("com.fasterxml.jackson.annotation.JsonSerializeAs");
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
-  }
-
-  static void assumeJacksonFitsTileverse() {
-    assumeTrue(
-        jacksonFitsTileverse(),
-        "jackson-annotations < 2.21 on the class path: tileverse-pmtiles cannot parse metadata");
-  }
-
-  @Test
-  void pmTilesSaysWhatIsWrongWithTheClassPath() {
-    assumeTrue(!jacksonFitsTileverse(), "class path is fine");
-    MapDataException e =
-        assertThrows(
-            MapDataException.class, () -> PmTilesSource.open(DIR.resolve("raster.pmtiles")));
-    assertTrue(e.getMessage().contains("jackson-annotations 2.21"), e.getMessage());
-  }
-
   @Test
   void pmTilesAgreeWithMbTilesTileForTile() {
-    assumeJacksonFitsTileverse();
     for (String name : List.of("districts", "raster")) {
       try (MbTilesSource mb = MbTilesSource.open(DIR.resolve(name + ".mbtiles"));
           PmTilesSource pm = PmTilesSource.open(DIR.resolve(name + ".pmtiles"))) {
@@ -116,7 +84,6 @@ class TileFilesTest {
 
   @Test
   void rasterTilesArePngImages() throws Exception {
-    assumeJacksonFitsTileverse();
     try (PmTilesSource pm = PmTilesSource.open(DIR.resolve("raster.pmtiles"))) {
       assertEquals(TileFormat.PNG, pm.info().format());
       TileData data = pm.tile(WebMercator.tileAt(PEOPLES_SQUARE, 9)).found().orElseThrow();
@@ -134,7 +101,6 @@ class TileFilesTest {
     Path missing = tmp.resolve("none.pmtiles");
     e = assertThrows(MapDataException.class, () -> PmTilesSource.open(missing));
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
-    assumeJacksonFitsTileverse();
     Path notPm = Files.write(tmp.resolve("x.pmtiles"), new byte[200]);
     e = assertThrows(MapDataException.class, () -> PmTilesSource.open(notPm));
     assertTrue(e.getMessage().contains("PMTiles"), e.getMessage());
