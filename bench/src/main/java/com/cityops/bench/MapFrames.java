@@ -131,7 +131,7 @@ final class MapFrames {
     if (m.sizes.isEmpty()) {
       m.sizes = List.of("1920x1080", "3840x2160");
     }
-    return m.child != null ? m.runChild() : m.orchestrate(args);
+    return m.child != null ? m.runChild() : m.orchestrate();
   }
 
   // ---------------------------------------------------------------- orchestration (parent JVM)
@@ -142,13 +142,15 @@ final class MapFrames {
     }
   }
 
-  private int orchestrate(String[] args) throws Exception {
+  private int orchestrate() throws Exception {
     Path raw = out.resolve("map-frames");
     Files.createDirectories(raw);
     List<Candidate> candidates = new ArrayList<>();
     candidates.add(new Candidate("ours", points, seconds));
     candidates.add(new Candidate("gluon", peerPoints, seconds));
-    candidates.add(new Candidate("ours", peerPoints, seconds));
+    if (peerPoints != points) {
+      candidates.add(new Candidate("ours", peerPoints, seconds));
+    }
     if (!noGluonLarge && points != peerPoints) {
       candidates.add(new Candidate("gluon", points, seconds));
     }
@@ -163,7 +165,6 @@ final class MapFrames {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Bench.class.getName());
         cmd.add(NAME);
-        cmd.addAll(Arrays.asList(args));
         cmd.addAll(
             List.of(
                 "--child",
@@ -171,7 +172,21 @@ final class MapFrames {
                 "--size",
                 size,
                 "--seconds",
-                Integer.toString(c.seconds)));
+                Integer.toString(c.seconds),
+                "--warmup",
+                Integer.toString(warmup),
+                "--polygons",
+                Integer.toString(polygons),
+                "--rate",
+                Integer.toString(rate),
+                "--zoom",
+                Double.toString(zoom),
+                "--pan",
+                Double.toString(pan),
+                "--seed",
+                Long.toString(seed),
+                "--out",
+                out.toString()));
         System.out.printf(Locale.ROOT, "%n== %s %s %,d points ==%n", size, c.subject, c.points);
         Process p = new ProcessBuilder(cmd).inheritIO().start();
         long budget = warmup + c.seconds + 240L;
@@ -193,7 +208,11 @@ final class MapFrames {
       for (Candidate c : candidates) {
         Path file = raw.resolve(c.key(size) + ".json");
         if (Files.exists(file)) {
-          runs.put(c.subject + c.points, Json.readTree(Files.readString(file)));
+          JsonNode run = Json.readTree(Files.readString(file));
+          runs.put(c.subject + c.points, run);
+          context.put(
+              "loadavg " + c.key(size),
+              run.path("loadavg_before").asText() + " -> " + run.path("loadavg_after").asText());
         }
       }
       JsonNode any = runs.values().stream().findFirst().orElse(null);
@@ -202,7 +221,7 @@ final class MapFrames {
         context.putIfAbsent("pipeline", any.path("pipeline").asText());
       }
       String p = "map_frames." + size + ".";
-      for (int n : new int[] {points, peerPoints}) {
+      for (int n : java.util.stream.IntStream.of(points, peerPoints).distinct().toArray()) {
         JsonNode ours = runs.get("ours" + n);
         JsonNode gluon = runs.get("gluon" + n);
         String k = p + "ours_" + label(n) + ".";
@@ -249,8 +268,14 @@ final class MapFrames {
             missed.add(k + "apply_ns_per_update = " + fmt(ns) + " ns > 200 ns");
           }
           results.info(
+              k + "apply_uncontended_ns_per_update",
+              ours.path("apply_uncontended_ns_per_update").asDouble(),
+              "ns");
+          results.info(k + "batch_apply_p99", ours.path("batch_apply_p99").asDouble(), "ms");
+          results.info(
               k + "build_ns_per_update", ours.path("build_ns_per_update").asDouble(), "ns");
           results.info(k + "heap_after_gc", ours.path("heap_after_gc_mib").asDouble(), "MiB");
+          results.info(k + "other_cpu_cores", ours.path("other_cpu_cores").asDouble(), "cores");
         }
         if (gluon != null) {
           for (String m :
@@ -268,6 +293,7 @@ final class MapFrames {
           results.info(g + "pulses_per_s", gluon.path("pulses_per_s").asDouble(), "1/s");
           results.info(g + "moves_per_s", gluon.path("moves_per_s").asDouble(), "1/s");
           results.info(g + "heap_after_gc", gluon.path("heap_after_gc_mib").asDouble(), "MiB");
+          results.info(g + "other_cpu_cores", gluon.path("other_cpu_cores").asDouble(), "cores");
         }
         if (ours != null && gluon != null && n == peerPoints) {
           // R2: at least 5x faster than Gluon/node markers at 10k.
@@ -341,6 +367,8 @@ final class MapFrames {
   private long movesMeasured;
   private long buildNanos;
   private long applyNanos;
+  private final long[] batchApply = new long[200_000];
+  private int batches;
 
   private int runChild() throws Exception {
     String[] spec = child.split(":");
@@ -408,12 +436,15 @@ final class MapFrames {
     writer.setDaemon(true);
     writer.start();
     Thread.sleep(warmup * 1000L);
+    loadBefore = loadavg();
+    long[] cpu0 = cpuTicks();
     Instant from = Instant.now();
     long t0 = System.nanoTime();
     measuring = true;
     Thread.sleep(seconds * 1000L);
     measuring = false;
     double elapsed = (System.nanoTime() - t0) / 1e9;
+    long[] cpu1 = cpuTicks();
     Instant to = Instant.now();
     running = false;
     writer.join(5_000);
@@ -440,7 +471,23 @@ final class MapFrames {
     if (movesMeasured > 0) {
       f.put("apply_ns_per_update", (double) applyNanos / movesMeasured);
       f.put("build_ns_per_update", (double) buildNanos / movesMeasured);
+      long[] ba = Arrays.copyOf(batchApply, batches);
+      Arrays.sort(ba);
+      f.put("batches", batches);
+      f.put("batch_apply_p50", ms(pct(ba, 0.5)));
+      f.put("batch_apply_p99", ms(pct(ba, 0.99)));
+      f.put("batch_apply_max", ms(pct(ba, 1)));
     }
+    if (s instanceof OurSubject ours) {
+      // The same batches with no render worker reading the source: the writer's own cost.
+      Thread.sleep(500);
+      f.put("apply_uncontended_ns_per_update", ours.uncontended(xs, ys, rate, seed + 3));
+    }
+    // Cores busy with other processes while we measured (a shared 2-core box): noise indicator.
+    f.put("self_cpu_cores", (cpu1[1] - cpu0[1]) / 100.0 / elapsed);
+    f.put("other_cpu_cores", ((cpu1[0] - cpu0[0]) - (cpu1[1] - cpu0[1])) / 100.0 / elapsed);
+    f.put("loadavg_before", loadBefore);
+    f.put("loadavg_after", loadavg());
     jfr.stop();
     Path dump = Files.createTempFile("map-frames-", ".jfr");
     jfr.dump(dump);
@@ -462,6 +509,7 @@ final class MapFrames {
   }
 
   private Subject subject;
+  private String loadBefore;
   private Viewport viewport;
   private double angle;
 
@@ -529,6 +577,9 @@ final class MapFrames {
         movesMeasured += count;
         buildNanos += cost[0];
         applyNanos += cost[1];
+        if (batches < batchApply.length) {
+          batchApply[batches++] = cost[1];
+        }
       }
     }
   }
@@ -671,6 +722,42 @@ final class MapFrames {
       long t2 = System.nanoTime();
       door.execute(map::liveLayersChanged);
       return new long[] {t1 - t0, t2 - t1};
+    }
+
+    /** Nanoseconds per update for 1 s of moves in per-pulse batches, nobody else on the source. */
+    double uncontended(double[] xs0, double[] ys0, int rate, long moveSeed) {
+      SplittableRandom random = new SplittableRandom(moveSeed);
+      int n = xs0.length;
+      int per = Math.max(1, rate / 60);
+      int[] idx = new int[per];
+      double[] bx = new double[per];
+      double[] by = new double[per];
+      long total = 0;
+      long count = 0;
+      for (int round = 0; round < 10; round++) { // all but the last are warm-up
+        total = 0;
+        count = 0;
+        for (int batch = 0; batch < 60; batch++) {
+          for (int j = 0; j < per; j++) {
+            int i = random.nextInt(n);
+            idx[j] = i;
+            bx[j] = xs0[i] + (random.nextDouble() - 0.5) * 60;
+            by[j] = ys0[i] + (random.nextDouble() - 0.5) * 60;
+          }
+          List<Feature> list = new ArrayList<>(per);
+          for (int j = 0; j < per; j++) {
+            int i = idx[j];
+            list.add(
+                new Feature(
+                    ids[i], gf.createPoint(new Coordinate(bx[j], by[j])), attrs.get(cat[i])));
+          }
+          long t0 = System.nanoTime();
+          live.apply(list, List.of());
+          total += System.nanoTime() - t0;
+          count += per;
+        }
+      }
+      return (double) total / count;
     }
 
     @Override
@@ -854,6 +941,33 @@ final class MapFrames {
     f.put(name + "_p50", ms(pct(v, 0.5)));
     f.put(name + "_p99", ms(pct(v, 0.99)));
     f.put(name + "_pulses", v.length);
+  }
+
+  /** {busy ticks of the whole machine, ticks of this process} from /proc (USER_HZ = 100). */
+  private static long[] cpuTicks() {
+    try {
+      String[] all = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long busy = 0;
+      for (int i = 1; i < all.length && i <= 8; i++) {
+        if (i != 4 && i != 5) { // idle, iowait
+          busy += Long.parseLong(all[i]);
+        }
+      }
+      String self = Files.readString(Path.of("/proc/self/stat"));
+      String[] f = self.substring(self.lastIndexOf(')') + 2).split(" ");
+      long mine = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+      return new long[] {busy, mine};
+    } catch (java.io.IOException | RuntimeException e) {
+      return new long[] {0, 0};
+    }
+  }
+
+  private static String loadavg() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "?";
+    }
   }
 
   private static String pipeline() {
