@@ -19,7 +19,6 @@ import com.cityops.map.style.Symbolizer;
 import com.cityops.map.view.Viewport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.gluonhq.maps.MapLayer;
-import com.gluonhq.maps.MapPoint;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -79,6 +78,7 @@ final class MapFrames {
   static final String NAME = "map-frames";
   private static final double CENTER_LON = 121.475;
   private static final double CENTER_LAT = 31.232;
+
   /** Data extent in Mercator metres: central Shanghai, Puxi and inner Pudong. */
   private static final double EXTENT_W = 40_000;
 
@@ -122,6 +122,16 @@ final class MapFrames {
   @Option(names = "--out", description = "Results folder.")
   Path out = Path.of("target", "bench");
 
+  @Option(
+      names = "--quiet-wait",
+      description = "Max seconds to wait before each candidate for other processes to go quiet.")
+  int quietWait = 90;
+
+  @Option(
+      names = "--retries",
+      description = "Re-runs of a candidate when other processes took > 0.35 cores meanwhile.")
+  int retries = 1;
+
   @Option(names = "--child", hidden = true)
   String child;
 
@@ -146,6 +156,7 @@ final class MapFrames {
     Path raw = out.resolve("map-frames");
     Files.createDirectories(raw);
     List<Candidate> candidates = new ArrayList<>();
+    candidates.add(new Candidate("floor", 0, seconds));
     candidates.add(new Candidate("ours", points, seconds));
     candidates.add(new Candidate("gluon", peerPoints, seconds));
     if (peerPoints != points) {
@@ -187,16 +198,59 @@ final class MapFrames {
                 Long.toString(seed),
                 "--out",
                 out.toString()));
-        System.out.printf(Locale.ROOT, "%n== %s %s %,d points ==%n", size, c.subject, c.points);
-        Process p = new ProcessBuilder(cmd).inheritIO().start();
-        long budget = warmup + c.seconds + 240L;
-        if (!p.waitFor(budget, TimeUnit.SECONDS)) {
-          p.destroyForcibly().waitFor();
-          System.out.println("  (did not finish in " + budget + " s: no figures)");
+        for (int attempt = 0; attempt <= retries; attempt++) {
+          double waited = waitForQuiet();
+          System.out.printf(
+              Locale.ROOT,
+              "%n== %s %s %,d points (attempt %d, waited %.0f s for a quiet machine) ==%n",
+              size,
+              c.subject,
+              c.points,
+              attempt + 1,
+              waited);
+          Path previous = raw.resolve(c.key(size) + ".prev.json");
+          if (Files.exists(file)) {
+            Files.move(file, previous, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          }
+          Process p = new ProcessBuilder(cmd).inheritIO().start();
+          long budget = warmup + c.seconds + 240L;
+          if (!p.waitFor(budget, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            System.out.println("  (did not finish in " + budget + " s: no figures)");
+          }
+          // Keep the quieter of the attempts (other processes share these two cores).
+          if (Files.exists(previous)
+              && (!Files.exists(file) || otherCpu(previous) <= otherCpu(file))) {
+            Files.move(previous, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          }
+          Files.deleteIfExists(previous);
+          if (Files.exists(file) && otherCpu(file) <= NOISY_CORES) {
+            break;
+          }
         }
       }
     }
     return report(raw, candidates);
+  }
+
+  private static final double NOISY_CORES = 0.35;
+
+  private static double otherCpu(Path file) throws java.io.IOException {
+    return Json.readTree(Files.readString(file)).path("other_cpu_cores").asDouble(9);
+  }
+
+  /** Waits (up to --quiet-wait s) until other processes use under 0.25 cores for 2 s; seconds. */
+  private double waitForQuiet() throws InterruptedException {
+    long t0 = System.nanoTime();
+    int quiet = 0;
+    while (quiet < 2 && (System.nanoTime() - t0) / 1e9 < quietWait) {
+      long[] a = cpuTicks();
+      Thread.sleep(1000);
+      long[] b = cpuTicks();
+      double cores = ((b[0] - a[0]) - (b[1] - a[1])) / 100.0;
+      quiet = cores < 0.25 ? quiet + 1 : 0;
+    }
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   private int report(Path raw, List<Candidate> candidates) throws Exception {
@@ -221,6 +275,15 @@ final class MapFrames {
         context.putIfAbsent("pipeline", any.path("pipeline").asText());
       }
       String p = "map_frames." + size + ".";
+      JsonNode floor = runs.get("floor0");
+      if (floor != null) {
+        for (String m :
+            List.of("frame_interval_p50", "frame_interval_p99", "painting_p50", "painting_p99")) {
+          results.info(p + "floor." + m, floor.path(m).asDouble(), "ms");
+        }
+        results.info(
+            p + "floor.other_cpu_cores", floor.path("other_cpu_cores").asDouble(), "cores");
+      }
       for (int n : java.util.stream.IntStream.of(points, peerPoints).distinct().toArray()) {
         JsonNode ours = runs.get("ours" + n);
         JsonNode gluon = runs.get("gluon" + n);
@@ -297,8 +360,9 @@ final class MapFrames {
         }
         if (ours != null && gluon != null && n == peerPoints) {
           // R2: at least 5x faster than Gluon/node markers at 10k.
-          double r = ours.path("frame_interval_p50").asDouble()
-              / gluon.path("frame_interval_p50").asDouble();
+          double r =
+              ours.path("frame_interval_p50").asDouble()
+                  / gluon.path("frame_interval_p50").asDouble();
           String name = p + "frame_p50_ours_over_gluon_" + label(n);
           results.limited(name, r, "x", 0.2, "R2: >= 5x faster than Gluon markers at 10k");
           if (r > 0.2) {
@@ -405,9 +469,11 @@ final class MapFrames {
           try {
             timer.start(); // before the map's own timers: it opens every pulse
             Subject s =
-                subjectName.equals("gluon")
-                    ? new GluonSubject(xs, ys, cat, start, door)
-                    : new OurSubject(xs, ys, cat, start, door);
+                switch (subjectName) {
+                  case "gluon" -> new GluonSubject(xs, ys, cat, start, door);
+                  case "floor" -> new FloorSubject(start);
+                  default -> new OurSubject(xs, ys, cat, start, door);
+                };
             subject = s;
             viewport = start;
             Stage stage = new Stage(StageStyle.UNDECORATED);
@@ -434,7 +500,9 @@ final class MapFrames {
     }
     Thread writer = new Thread(() -> write(s, xs.clone(), ys.clone(), n), "bench-writer");
     writer.setDaemon(true);
-    writer.start();
+    if (n > 0) {
+      writer.start();
+    }
     Thread.sleep(warmup * 1000L);
     loadBefore = loadavg();
     long[] cpu0 = cpuTicks();
@@ -656,8 +724,7 @@ final class MapFrames {
         rules.add(
             Rule.of(
                     "c" + c,
-                    new Symbolizer.Marker(
-                        Symbolizer.Shape.CIRCLE, 6, Rgba.hex(COLOURS[c]), null))
+                    new Symbolizer.Marker(Symbolizer.Shape.CIRCLE, 6, Rgba.hex(COLOURS[c]), null))
                 .where(Filter.in("c", Integer.toString(c))));
       }
       MemoryFeatureSource landuse =
@@ -799,6 +866,70 @@ final class MapFrames {
       f.put("base_render_p99", ms(pct(b, 0.99)));
       map.close();
       return f;
+    }
+  }
+
+  // ---------------------------------------------------------------- floor
+
+  /**
+   * The present floor of our design: the two finished images (opaque steady layer, transparent live
+   * layer, view + margin each) moved by whole pixels every pulse and never redrawn. What painting
+   * costs on this pipeline when there is nothing to draw.
+   */
+  private static final class FloorSubject implements Subject {
+    private final javafx.scene.layout.Pane root = new javafx.scene.layout.Pane();
+    private final javafx.scene.image.ImageView base;
+    private final javafx.scene.image.ImageView live;
+    private final Viewport origin;
+
+    FloorSubject(Viewport v) {
+      origin = v;
+      int w = (int) (v.width() + 2 * 192);
+      int h = (int) (v.height() + 2 * 192);
+      javafx.scene.image.WritableImage opaque = new javafx.scene.image.WritableImage(w, h);
+      int[] row = new int[w];
+      Arrays.fill(row, BlankTiles.ARGB);
+      for (int y = 0; y < h; y++) {
+        opaque
+            .getPixelWriter()
+            .setPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+      }
+      base = new javafx.scene.image.ImageView(opaque);
+      live = new javafx.scene.image.ImageView(new javafx.scene.image.WritableImage(w, h));
+      for (javafx.scene.image.ImageView view : List.of(base, live)) {
+        view.setManaged(false);
+        view.setSmooth(true);
+        root.getChildren().add(view);
+      }
+    }
+
+    @Override
+    public Parent root() {
+      return root;
+    }
+
+    @Override
+    public void pan(Viewport v) {
+      double x = Math.round(v.screenX(origin.mercatorX(0)) - 192);
+      double y = Math.round(v.screenY(origin.mercatorY(0)) - 192);
+      // Stay within one margin, as a surface that is redrawn when its margin runs out.
+      x = ((x % 192) + 192) % 192 - 192;
+      y = ((y % 192) + 192) % 192 - 192;
+      base.relocate(x, y);
+      live.relocate(x, y);
+    }
+
+    @Override
+    public long[] move(int[] ids, double[] xs, double[] ys, int count) {
+      return new long[] {0, 0};
+    }
+
+    @Override
+    public void sample(boolean measuring) {}
+
+    @Override
+    public Map<String, Object> figures(double seconds) {
+      return new LinkedHashMap<>();
     }
   }
 
