@@ -132,6 +132,11 @@ final class MapFrames {
       description = "Re-runs of a candidate when other processes took > 0.35 cores meanwhile.")
   int retries = 1;
 
+  @Option(
+      names = "--candidate",
+      description = "subject:points (floor:0, ours:N, gluon:N), repeatable; default all.")
+  List<String> only = new ArrayList<>();
+
   @Option(names = "--child", hidden = true)
   String child;
 
@@ -164,6 +169,13 @@ final class MapFrames {
     }
     if (!noGluonLarge && points != peerPoints) {
       candidates.add(new Candidate("gluon", points, seconds));
+    }
+    if (!only.isEmpty()) {
+      candidates.clear();
+      for (String c : only) {
+        String[] sp = c.split(":");
+        candidates.add(new Candidate(sp[0], Integer.parseInt(sp[1]), seconds));
+      }
     }
     for (String size : sizes) {
       for (Candidate c : candidates) {
@@ -314,6 +326,16 @@ final class MapFrames {
             }
           }
           results.info(k + "pulses_per_s", ours.path("pulses_per_s").asDouble(), "1/s");
+          for (String m :
+              List.of(
+                  "frame_interval_swap_p50",
+                  "frame_interval_swap_p99",
+                  "frame_interval_noswap_p50",
+                  "frame_interval_noswap_p99")) {
+            if (ours.has(m)) {
+              results.info(k + m, ours.path(m).asDouble(), "ms");
+            }
+          }
           results.info(k + "live_render_p50", ours.path("live_render_p50").asDouble(), "ms");
           results.info(k + "live_render_p99", ours.path("live_render_p99").asDouble(), "ms");
           results.info(k + "live_images_per_s", ours.path("live_images_per_s").asDouble(), "1/s");
@@ -414,12 +436,14 @@ final class MapFrames {
     /** Applies one batch of moves (writer thread); returns {build, apply} nanoseconds. */
     long[] move(int[] ids, double[] xs, double[] ys, int count);
 
-    void sample(boolean measuring);
+    /** Samples the subject's own counters; true when it put a new image on screen since. */
+    boolean sample(boolean measuring);
 
     Map<String, Object> figures(double seconds);
   }
 
   private final long[] intervals = new long[200_000];
+  private final boolean[] swapped = new boolean[200_000];
   private final long[] work = new long[200_000];
   private int frames;
   private int works;
@@ -524,6 +548,21 @@ final class MapFrames {
           figures.complete(s.figures(elapsed));
         });
     Map<String, Object> f = new LinkedHashMap<>(figures.get(30, TimeUnit.SECONDS));
+    long[] withSwap = new long[frames];
+    long[] without = new long[frames];
+    int ns = 0;
+    int nw = 0;
+    for (int i = 0; i < frames; i++) {
+      if (swapped[i]) {
+        withSwap[ns++] = intervals[i];
+      } else {
+        without[nw++] = intervals[i];
+      }
+    }
+    withSwap = Arrays.copyOf(withSwap, ns);
+    without = Arrays.copyOf(without, nw);
+    Arrays.sort(withSwap);
+    Arrays.sort(without);
     long[] iv = Arrays.copyOf(intervals, frames);
     long[] wk = Arrays.copyOf(work, works);
     Arrays.sort(iv);
@@ -533,6 +572,11 @@ final class MapFrames {
     f.put("frame_interval_p50", ms(pct(iv, 0.50)));
     f.put("frame_interval_p99", ms(pct(iv, 0.99)));
     f.put("frame_interval_max", ms(pct(iv, 1)));
+    f.put("swap_pulses", ns);
+    f.put("frame_interval_swap_p50", ms(pct(withSwap, 0.50)));
+    f.put("frame_interval_swap_p99", ms(pct(withSwap, 0.99)));
+    f.put("frame_interval_noswap_p50", ms(pct(without, 0.50)));
+    f.put("frame_interval_noswap_p99", ms(pct(without, 0.99)));
     f.put("fx_work_p50", ms(pct(wk, 0.50)));
     f.put("fx_work_p99", ms(pct(wk, 0.99)));
     f.put("moves_per_s", movesMeasured / elapsed);
@@ -600,7 +644,10 @@ final class MapFrames {
             angle += 0.01;
             viewport = viewport.panBy(pan * Math.cos(angle), pan * Math.sin(angle));
             subject.pan(viewport);
-            subject.sample(measuring);
+            if (subject.sample(measuring) && measuring && frames > 0) {
+              // A new image was put on screen in the previous pulse: this interval paid for it.
+              swapped[frames - 1] = true;
+            }
           }
           pulseCount++;
         }
@@ -831,10 +878,12 @@ final class MapFrames {
     }
 
     @Override
-    public void sample(boolean measuring) {
+    public boolean sample(boolean measuring) {
+      boolean swapped = false;
       try {
         long l = (long) renders.invoke(liveSurface);
         if (l != liveSeen) {
+          swapped = true;
           liveSeen = l;
           if (measuring && liveCount < liveRenders.length) {
             liveRenders[liveCount++] = (long) lastRender.invoke(liveSurface);
@@ -842,6 +891,7 @@ final class MapFrames {
         }
         long b = (long) renders.invoke(baseSurface);
         if (b != baseSeen) {
+          swapped = true;
           baseSeen = b;
           if (measuring && baseCount < baseRenders.length) {
             baseRenders[baseCount++] = (long) lastRender.invoke(baseSurface);
@@ -850,6 +900,7 @@ final class MapFrames {
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException(e);
       }
+      return swapped;
     }
 
     @Override
@@ -928,7 +979,9 @@ final class MapFrames {
     }
 
     @Override
-    public void sample(boolean measuring) {}
+    public boolean sample(boolean measuring) {
+      return false;
+    }
 
     @Override
     public Map<String, Object> figures(double seconds) {
@@ -988,7 +1041,9 @@ final class MapFrames {
     }
 
     @Override
-    public void sample(boolean measuring) {}
+    public boolean sample(boolean measuring) {
+      return false;
+    }
 
     @Override
     public Map<String, Object> figures(double seconds) {
