@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * {@code java -jar bench/target/cityops-bench.jar WORKLOAD [options]}: runs one measured workload.
- * Workloads so far: {@code feed-burst} (see {@link FeedBurst}).
+ * Workloads: {@code feed-burst} (see {@link FeedBurst}) and {@code map-frames} (see {@link
+ * MapFrames}).
  */
 public final class Bench {
   private Bench() {}
@@ -13,10 +14,16 @@ public final class Bench {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "cityops-logback.xml");
     }
-    if (args.length == 0 || !args[0].equals("feed-burst")) {
-      System.err.println("usage: cityops-bench feed-burst [--rate N] [--seconds S] [--warmup S]");
-      System.exit(2);
+    String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    if (args.length > 0 && args[0].equals("feed-burst")) {
+      System.exit(FeedBurst.run(rest));
+    } else if (args.length > 0 && args[0].equals(MapFrames.NAME)) {
+      System.exit(MapFrames.run(rest));
     }
-    System.exit(FeedBurst.run(Arrays.copyOfRange(args, 1, args.length)));
+    System.err.println(
+        "usage: cityops-bench feed-burst [--rate N] [--seconds S] [--warmup S]\n"
+            + "       cityops-bench map-frames [--size WxH]... [--seconds S] [--warmup S]"
+            + " [--points N] [--peer-points N] [--rate N] [--zoom Z] [--no-gluon-large]");
+    System.exit(2);
   }
 }

@@ -32,6 +32,17 @@ final class Results {
     entries.add(e);
   }
 
+  /** A figure beside the same figure of a peer measured in the same run (ratio = value / peer). */
+  void compared(String name, double value, String unit, double peer, String peerName) {
+    Map<String, Object> e = entry(name, value, unit);
+    e.put("peer", round(peer));
+    e.put("peerName", peerName);
+    if (peer > 0) {
+      e.put("ratio", round(value / peer));
+    }
+    entries.add(e);
+  }
+
   /** A figure reported for reading, without a target. */
   void info(String name, double value, String unit) {
     entries.add(entry(name, value, unit));
@@ -70,7 +81,9 @@ final class Results {
               e.get("name"),
               e.get("value"),
               e.get("unit"),
-              e.getOrDefault("limit", e.getOrDefault("peer", "")),
+              e.containsKey("limit")
+                  ? e.get("limit")
+                  : e.containsKey("peer") ? e.get("peer") + " (" + e.get("peerName") + ")" : "",
               e.getOrDefault("ratio", "")));
     }
     Files.writeString(dir.resolve("results.md"), md.toString());
