@@ -108,10 +108,11 @@ final class ExpressionCompiler {
         yield Expression.constant(literal(json.get(1)));
       }
       case "get" -> {
-        if (json.size() != 2) {
+        if (json.size() == 3) {
           throw new ExpressionException(
               "[\"get\", key, object] is not supported; use [\"get\", key]");
         }
+        arity(json, 1);
         Expression key = compile(json.get(1));
         if (key instanceof Expression.Constant c && c.value() instanceof String k) {
           yield ctx -> normalise(ctx.properties().get(k));
