@@ -1,25 +1,27 @@
 package com.cityops.map.maplibre;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * What of a MapLibre style is left out, each said once: which layer, which property or expression,
- * why. The style still renders without it. Thread-safe (the renderer may report from several tiles
- * at once).
+ * What of a MapLibre style is left out, each said once per layer and subject (the first reason
+ * given is kept, so a value that fails differently for every feature is still one line): which
+ * layer, which property or expression, why. The style still renders without it. Thread-safe (the
+ * renderer may report from several tiles at once).
  */
 public final class StyleProblems {
-  private final Set<String> seen = new LinkedHashSet<>();
+  private final Map<String, String> seen = new LinkedHashMap<>();
 
-  /** Records a problem unless the same one was recorded before; returns whether it was new. */
+  /** Records a problem unless one about the same layer and subject was recorded before. */
   public synchronized boolean report(String layerId, String what, String why) {
-    return seen.add("layer '" + layerId + "': " + what + " — " + why);
+    String key = "layer '" + layerId + "': " + what;
+    return seen.putIfAbsent(key, key + " — " + why) == null;
   }
 
   public synchronized List<String> list() {
-    return new ArrayList<>(seen);
+    return new ArrayList<>(seen.values());
   }
 
   public synchronized boolean isEmpty() {
@@ -28,6 +30,6 @@ public final class StyleProblems {
 
   @Override
   public synchronized String toString() {
-    return String.join("\n", seen);
+    return String.join("\n", seen.values());
   }
 }
