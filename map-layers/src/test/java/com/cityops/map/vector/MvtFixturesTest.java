@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.sebasbaumh.mapbox.vectortile.VectorTile.Tile;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter;
 import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsLayer;
@@ -219,6 +220,36 @@ class MvtFixturesTest {
     assertThat(chicago.layers().stream().map(VectorTile.Layer::name))
         .contains("water", "road", "building");
     assertThat(Set.of(4096)).contains(chicago.layer("road").extent());
+  }
+
+  @Test
+  void specRulesTheParserLetsThroughAreChecked() {
+    byte[] zeroExtent =
+        Tile.newBuilder()
+            .addLayers(Tile.Layer.newBuilder().setName("roads").setVersion(2).setExtent(0))
+            .build()
+            .toByteArray();
+    assertThatThrownBy(() -> MvtDecoder.decode(zeroExtent, p -> {}))
+        .hasMessage("layer #0 'roads' has extent 0; it must be positive");
+    // A polygon whose second LineTo does not move: lenient mode drops the point and says so.
+    Tile.Feature square =
+        Tile.Feature.newBuilder()
+            .setId(9)
+            .setType(Tile.GeomType.POLYGON)
+            .addAllGeometry(List.of(9, 0, 0, (4 << 3) | 2, 20, 0, 0, 0, 0, 20, 19, 0, 15))
+            .build();
+    byte[] repeated =
+        Tile.newBuilder()
+            .addLayers(Tile.Layer.newBuilder().setName("water").setVersion(2).addFeatures(square))
+            .build()
+            .toByteArray();
+    assertThatThrownBy(() -> MvtDecoder.decode(repeated))
+        .hasMessageContaining("layer #0 'water' feature #0 (id 9): a LineTo does not move");
+    List<String> problems = new ArrayList<>();
+    VectorTile tile = MvtDecoder.decode(repeated, problems::add);
+    assertThat(tile.layer("water").features().get(0).geometry().toText())
+        .isEqualTo("POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))");
+    assertThat(problems).singleElement().asString().contains("point dropped");
   }
 
   static byte[] read(String path) throws IOException {
