@@ -119,8 +119,7 @@ public final class MvtDecoder {
     List<VectorTile.Feature> features = new ArrayList<>(layer.getFeaturesCount());
     for (int f = 0; f < layer.getFeaturesCount(); f++) {
       Tile.Feature feature = layer.getFeatures(f);
-      String at =
-          where + " feature #" + f + (feature.hasId() ? " (id " + feature.getId() + ")" : "");
+      Where at = new Where(where, f, feature.hasId() ? feature.getId() : null);
       VectorTile.Feature decoded = feature(feature, at, version, keys, values, problems);
       if (decoded != null) {
         features.add(decoded);
@@ -131,7 +130,7 @@ public final class MvtDecoder {
 
   private static VectorTile.Feature feature(
       Tile.Feature feature,
-      String at,
+      Where at,
       int version,
       List<String> keys,
       List<Object> values,
@@ -198,6 +197,17 @@ public final class MvtDecoder {
         feature.hasId() ? feature.getId() : null, type, geometry, properties);
   }
 
+  /**
+   * Where a feature sits, turned into words only when something is wrong: building the text for
+   * every feature cost a third of the decoding time.
+   */
+  record Where(String layer, int feature, Long id) {
+    @Override
+    public String toString() {
+      return layer + " feature #" + feature + (id == null ? "" : " (id " + id + ")");
+    }
+  }
+
   private static Object value(Tile.Value value, String where) {
     wrongWireTypes(value.getUnknownFields(), VALUE_FIELDS, where);
     if (!value.getUnknownFields().asMap().isEmpty()) {
@@ -225,7 +235,7 @@ public final class MvtDecoder {
     throw new VectorTileException(where + " is empty; a value must hold exactly one type");
   }
 
-  private static void wrongWireTypes(UnknownFieldSet unknown, int[] known, String where) {
+  private static void wrongWireTypes(UnknownFieldSet unknown, int[] known, Object where) {
     for (int field : known) {
       if (unknown.hasField(field)) {
         throw new VectorTileException(

@@ -34,7 +34,7 @@ final class MvtGeometry {
       List<Integer> commands,
       VectorTile.GeomType type,
       int version,
-      String at,
+      Object at,
       Consumer<String> recoverable) {
     Reader r = new Reader(commands, at);
     return switch (type) {
@@ -44,7 +44,7 @@ final class MvtGeometry {
     };
   }
 
-  private static Geometry points(Reader r, String at, Consumer<String> recoverable) {
+  private static Geometry points(Reader r, Object at, Consumer<String> recoverable) {
     r.command();
     if (r.id != MOVE_TO || r.count == 0) {
       throw r.fail("a point geometry must be one MoveTo with a count above 0");
@@ -62,7 +62,7 @@ final class MvtGeometry {
         : FACTORY.createMultiPointFromCoords(points);
   }
 
-  private static Geometry lines(Reader r, String at, Consumer<String> recoverable) {
+  private static Geometry lines(Reader r, Object at, Consumer<String> recoverable) {
     List<LineString> lines = new ArrayList<>();
     while (r.hasMore()) {
       Coordinate[] line = path(r, false, at, recoverable);
@@ -78,7 +78,7 @@ final class MvtGeometry {
         : FACTORY.createMultiLineString(lines.toArray(LineString[]::new));
   }
 
-  private static Geometry polygons(Reader r, int version, String at, Consumer<String> recoverable) {
+  private static Geometry polygons(Reader r, int version, Object at, Consumer<String> recoverable) {
     List<Polygon> polygons = new ArrayList<>();
     LinearRing shell = null;
     List<LinearRing> holes = new ArrayList<>();
@@ -126,7 +126,7 @@ final class MvtGeometry {
 
   /** MoveTo(1), LineTo(n), and for rings ClosePath(1); a ring comes back closed. */
   private static Coordinate[] path(
-      Reader r, boolean ring, String at, Consumer<String> recoverable) {
+      Reader r, boolean ring, Object at, Consumer<String> recoverable) {
     r.command();
     if (r.id != MOVE_TO || r.count != 1) {
       throw r.fail(
@@ -194,14 +194,14 @@ final class MvtGeometry {
   /** A cursor over the command integers. */
   private static final class Reader {
     private final List<Integer> ints;
-    private final String at;
+    private final Object at;
     private int next;
     private long x;
     private long y;
     int id;
     int count;
 
-    Reader(List<Integer> ints, String at) {
+    Reader(List<Integer> ints, Object at) {
       this.ints = ints;
       this.at = at;
     }
