@@ -316,8 +316,8 @@ final class ExpressionCompiler {
             case "abs" -> Math.abs(x);
             case "floor" -> Math.floor(x);
             case "ceil" -> Math.ceil(x);
-              // JavaScript rounds halves away from zero for positives, like Math.round here
-            case "round" -> (double) Math.round(x);
+              // MapLibre rounds halves away from zero (-2.5 → -3); Java's Math.round would give -2
+            case "round" -> (double) (x < 0 ? -Math.round(-x) : Math.round(x));
             default -> Math.sqrt(x);
           };
         };

@@ -74,6 +74,7 @@ class ExpressionTest {
         Arguments.of("[\"to-string\", 2.5]", 12, "2.5"),
         Arguments.of("[\"concat\", [\"get\", \"name\"], \" #\", [\"get\", \"rank\"]]", 12, "外滩 #3"),
         Arguments.of("[\"+\", 1, [\"*\", 2, [\"get\", \"rank\"]]]", 12, 7.0),
+        Arguments.of("[\"round\", -2.5]", 12, -3.0),
         Arguments.of("[\"upcase\", [\"get\", \"class\"]]", 12, "PARK"),
         // colours
         Arguments.of("[\"to-color\", \"#ff0000\"]", 12, new Rgba(255, 0, 0, 1)),
