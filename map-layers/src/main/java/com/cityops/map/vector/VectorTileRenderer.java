@@ -1,0 +1,378 @@
+package com.cityops.map.vector;
+
+import com.cityops.map.geo.TileId;
+import com.cityops.map.geo.WebMercator;
+import com.cityops.map.maplibre.Expression;
+import com.cityops.map.maplibre.MapLibreStyle;
+import com.cityops.map.maplibre.StyleProblems;
+import com.cityops.map.raster.PlanRasterizer;
+import com.cityops.map.render.DrawOp;
+import com.cityops.map.render.RenderPlan;
+import com.cityops.map.style.Rgba;
+import com.cityops.map.style.Symbolizer;
+import com.cityops.map.view.Viewport;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.algorithm.InteriorPointArea;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
+
+/**
+ * Draws one vector tile with a {@link MapLibreStyle}: the style's layers in order become the
+ * engine's {@link RenderPlan} (fills and lines as paths, circles as markers, symbol text as
+ * labels), which {@link PlanRasterizer} paints. The style is evaluated at the tile's zoom; a tile
+ * is {@code tileSize} logical pixels square (256 or 512) and the image {@code tileSize × scale}
+ * device pixels. Labels go at the point, the polygon's interior point or the line's middle vertex,
+ * are dropped when they would overlap an earlier label or leave the tile (no cross-tile placement),
+ * and are drawn with the rasteriser's CJK font.
+ *
+ * <p>Not drawn (reported once each to the style's {@link StyleProblems}): raster layers (they need
+ * raster tiles), icons (sprites are not loaded), anything the style reader already reported.
+ *
+ * <p>Thread-safe: tiles may be rendered in parallel with one instance.
+ */
+public final class VectorTileRenderer {
+  private final MapLibreStyle style;
+  private final PlanRasterizer rasterizer;
+
+  public VectorTileRenderer(MapLibreStyle style, PlanRasterizer rasterizer) {
+    this.style = style;
+    this.rasterizer = rasterizer;
+  }
+
+  public StyleProblems problems() {
+    return style.problems();
+  }
+
+  /** Renders {@code tile} whose vector data per style source id is in {@code tiles}. */
+  public BufferedImage render(
+      TileId tile, Map<String, VectorTile> tiles, int tileSize, double scale) {
+    return rasterizer.render(plan(tile, tiles, tileSize), scale, null);
+  }
+
+  /** The draw operations for one tile, per style layer in style order. */
+  public RenderPlan plan(TileId tile, Map<String, VectorTile> tiles, int tileSize) {
+    if (tileSize <= 0) {
+      throw new IllegalArgumentException("tile size must be positive, got " + tileSize);
+    }
+    double zoom = tile.z();
+    Labels labels = new Labels(tileSize);
+    List<RenderPlan.LayerOps> out = new ArrayList<>();
+    for (MapLibreStyle.Layer layer : style.layers()) {
+      if (!layer.visibleAt(zoom)) {
+        continue;
+      }
+      List<DrawOp> ops = new ArrayList<>();
+      if (layer.type() == MapLibreStyle.Layer.Type.BACKGROUND) {
+        background(layer, zoom, tileSize, ops);
+      } else if (layer.type() == MapLibreStyle.Layer.Type.RASTER) {
+        problems()
+            .report(
+                layer.id(),
+                "raster layer",
+                "the vector tile renderer draws no raster tiles; left out");
+      } else {
+        VectorTile data = tiles.get(layer.source());
+        VectorTile.Layer source = data == null ? null : data.layer(layer.sourceLayer());
+        if (source != null) {
+          features(layer, source, zoom, tileSize, labels, ops);
+        }
+      }
+      if (!ops.isEmpty()) {
+        out.add(new RenderPlan.LayerOps(layer.id(), 1, ops));
+      }
+    }
+    return new RenderPlan(viewport(tile, tileSize), out, null);
+  }
+
+  /** A viewport showing exactly the tile (Viewport zoom 0 is a 256 px world). */
+  static Viewport viewport(TileId tile, int tileSize) {
+    double span = 2 * WebMercator.HALF_WORLD / (1 << tile.z());
+    double cx = -WebMercator.HALF_WORLD + (tile.x() + 0.5) * span;
+    double cy = WebMercator.HALF_WORLD - (tile.y() + 0.5) * span;
+    double zoom = tile.z() + Math.log(tileSize / 256.0) / Math.log(2);
+    return new Viewport(cx, cy, zoom, tileSize, tileSize);
+  }
+
+  private static void background(
+      MapLibreStyle.Layer layer, double zoom, int size, List<DrawOp> ops) {
+    Expression.Context ctx = Expression.Context.zoom(zoom);
+    Rgba colour =
+        faded(
+            Expression.color(layer.property("paint", "background-color").evaluate(ctx)),
+            Expression.number(layer.property("paint", "background-opacity").evaluate(ctx), 1));
+    if (colour != null) {
+      ops.add(
+          new DrawOp.Path(
+              new double[] {0, 0, size, 0, size, size, 0, size},
+              new int[] {0},
+              true,
+              colour,
+              null,
+              0));
+    }
+  }
+
+  private void features(
+      MapLibreStyle.Layer layer,
+      VectorTile.Layer source,
+      double zoom,
+      int size,
+      Labels labels,
+      List<DrawOp> ops) {
+    double k = size / (double) source.extent();
+    for (VectorTile.Feature feature : source.features()) {
+      Expression.Context ctx =
+          new Expression.Context(
+              zoom, feature.properties(), typeName(feature.type()), feature.id());
+      try {
+        if (layer.filter() != null && !Boolean.TRUE.equals(layer.filter().evaluate(ctx))) {
+          continue;
+        }
+        switch (layer.type()) {
+          case FILL -> fill(layer, feature, ctx, k, ops);
+          case LINE -> line(layer, feature, ctx, k, ops);
+          case CIRCLE -> circle(layer, feature, ctx, k, ops);
+          case SYMBOL -> symbol(layer, feature, ctx, k, labels, ops);
+          default -> {}
+        }
+      } catch (RuntimeException e) {
+        // A value the style computes that cannot be drawn (a colour out of range, …): said once,
+        // this feature left out, the rest of the layer drawn.
+        problems().report(layer.id(), "evaluation", "cannot draw a feature: " + e.getMessage());
+      }
+    }
+  }
+
+  private static void fill(
+      MapLibreStyle.Layer layer,
+      VectorTile.Feature f,
+      Expression.Context ctx,
+      double k,
+      List<DrawOp> ops) {
+    if (f.type() != VectorTile.GeomType.POLYGON) {
+      return;
+    }
+    double opacity = Expression.number(layer.property("paint", "fill-opacity").evaluate(ctx), 1);
+    Rgba fill =
+        faded(Expression.color(layer.property("paint", "fill-color").evaluate(ctx)), opacity);
+    Rgba outline =
+        faded(
+            Expression.color(layer.property("paint", "fill-outline-color").evaluate(ctx)), opacity);
+    if (fill == null && outline == null) {
+      return;
+    }
+    ops.add(path(rings(f.geometry()), true, k, fill, outline, outline == null ? 0 : 1));
+  }
+
+  private static void line(
+      MapLibreStyle.Layer layer,
+      VectorTile.Feature f,
+      Expression.Context ctx,
+      double k,
+      List<DrawOp> ops) {
+    if (f.type() == VectorTile.GeomType.POINT) {
+      return;
+    }
+    Rgba colour =
+        faded(
+            Expression.color(layer.property("paint", "line-color").evaluate(ctx)),
+            Expression.number(layer.property("paint", "line-opacity").evaluate(ctx), 1));
+    double width = Expression.number(layer.property("paint", "line-width").evaluate(ctx), 1);
+    if (colour == null || !(width > 0)) {
+      return;
+    }
+    boolean polygon = f.type() == VectorTile.GeomType.POLYGON;
+    ops.add(
+        path(polygon ? rings(f.geometry()) : lines(f.geometry()), polygon, k, null, colour, width));
+  }
+
+  private static void circle(
+      MapLibreStyle.Layer layer,
+      VectorTile.Feature f,
+      Expression.Context ctx,
+      double k,
+      List<DrawOp> ops) {
+    if (f.type() != VectorTile.GeomType.POINT) {
+      return;
+    }
+    double opacity = Expression.number(layer.property("paint", "circle-opacity").evaluate(ctx), 1);
+    double radius = Expression.number(layer.property("paint", "circle-radius").evaluate(ctx), 5);
+    Rgba fill =
+        faded(Expression.color(layer.property("paint", "circle-color").evaluate(ctx)), opacity);
+    double strokeWidth =
+        Expression.number(layer.property("paint", "circle-stroke-width").evaluate(ctx), 0);
+    Rgba stroke =
+        strokeWidth > 0
+            ? Expression.color(layer.property("paint", "circle-stroke-color").evaluate(ctx))
+            : null;
+    if (!(radius > 0) || fill == null && stroke == null) {
+      return;
+    }
+    Symbolizer.Marker marker =
+        new Symbolizer.Marker(Symbolizer.Shape.CIRCLE, 2 * radius, fill, stroke);
+    for (Coordinate c : f.geometry().getCoordinates()) {
+      ops.add(new DrawOp.Marker(c.x * k, c.y * k, marker));
+    }
+  }
+
+  private void symbol(
+      MapLibreStyle.Layer layer,
+      VectorTile.Feature f,
+      Expression.Context ctx,
+      double k,
+      Labels labels,
+      List<DrawOp> ops) {
+    if (layer.layout().containsKey("icon-image")) {
+      problems()
+          .report(
+              layer.id(),
+              "layout 'icon-image'",
+              "icons from the sprite " + style.sprite() + " are not loaded yet; text only");
+    }
+    Object field = layer.property("layout", "text-field").evaluate(ctx);
+    String text = field == null ? "" : Expression.text(field).strip();
+    if (text.isEmpty()) {
+      return;
+    }
+    Coordinate anchor = anchor(f);
+    if (anchor == null) {
+      return;
+    }
+    double size = Expression.number(layer.property("layout", "text-size").evaluate(ctx), 16);
+    double x = anchor.x * k;
+    double y = anchor.y * k;
+    if (!labels.place(x, y, text, size)) {
+      return;
+    }
+    double opacity = Expression.number(layer.property("paint", "text-opacity").evaluate(ctx), 1);
+    Rgba colour =
+        faded(Expression.color(layer.property("paint", "text-color").evaluate(ctx)), opacity);
+    double haloWidth =
+        Expression.number(layer.property("paint", "text-halo-width").evaluate(ctx), 0);
+    Rgba halo =
+        haloWidth > 0
+            ? faded(
+                Expression.color(layer.property("paint", "text-halo-color").evaluate(ctx)), opacity)
+            : null;
+    if (halo != null && halo.a() == 0) {
+      halo = null;
+    }
+    if (colour == null) {
+      return;
+    }
+    ops.add(new DrawOp.Text(x, y, text, new Symbolizer.Label("text-field", size, colour, halo, 0)));
+  }
+
+  private static Coordinate anchor(VectorTile.Feature f) {
+    Geometry g = f.geometry();
+    return switch (f.type()) {
+      case POINT -> g.getCoordinate();
+      case POLYGON -> InteriorPointArea.getInteriorPoint(g);
+      case LINESTRING -> {
+        LineString longest = null;
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+          LineString part = (LineString) g.getGeometryN(i);
+          if (longest == null || part.getLength() > longest.getLength()) {
+            longest = part;
+          }
+        }
+        yield longest == null ? null : longest.getCoordinateN(longest.getNumPoints() / 2);
+      }
+    };
+  }
+
+  private static List<Coordinate[]> rings(Geometry g) {
+    List<Coordinate[]> out = new ArrayList<>();
+    for (int i = 0; i < g.getNumGeometries(); i++) {
+      Polygon p = (Polygon) g.getGeometryN(i);
+      out.add(p.getExteriorRing().getCoordinates());
+      for (int h = 0; h < p.getNumInteriorRing(); h++) {
+        out.add(p.getInteriorRingN(h).getCoordinates());
+      }
+    }
+    return out;
+  }
+
+  private static List<Coordinate[]> lines(Geometry g) {
+    List<Coordinate[]> out = new ArrayList<>();
+    for (int i = 0; i < g.getNumGeometries(); i++) {
+      out.add(g.getGeometryN(i).getCoordinates());
+    }
+    return out;
+  }
+
+  private static DrawOp.Path path(
+      List<Coordinate[]> parts, boolean closed, double k, Rgba fill, Rgba stroke, double width) {
+    int n = 0;
+    for (Coordinate[] part : parts) {
+      n += part.length;
+    }
+    double[] xy = new double[2 * n];
+    int[] starts = new int[parts.size()];
+    int at = 0;
+    for (int p = 0; p < parts.size(); p++) {
+      starts[p] = at;
+      for (Coordinate c : parts.get(p)) {
+        xy[2 * at] = c.x * k;
+        xy[2 * at + 1] = c.y * k;
+        at++;
+      }
+    }
+    return new DrawOp.Path(xy, starts, closed, fill, stroke, width);
+  }
+
+  private static Rgba faded(Rgba colour, double opacity) {
+    if (colour == null || opacity >= 1) {
+      return colour;
+    }
+    return colour.withAlpha(colour.a() * Math.max(0, opacity));
+  }
+
+  private static String typeName(VectorTile.GeomType type) {
+    return switch (type) {
+      case POINT -> "Point";
+      case LINESTRING -> "LineString";
+      case POLYGON -> "Polygon";
+    };
+  }
+
+  /**
+   * Greedy label boxes within one tile: first come, first placed; a label that would overlap a
+   * placed one or cross the tile's edge is dropped. Widths are estimated (CJK about 1 em, other
+   * characters 0.6 em) so no font metrics are needed off the painting thread.
+   */
+  private static final class Labels {
+    private final double size;
+    private final List<double[]> placed = new ArrayList<>();
+
+    Labels(double size) {
+      this.size = size;
+    }
+
+    boolean place(double x, double y, String text, double fontSize) {
+      double w = 0;
+      for (int i = 0; i < text.length(); ) {
+        int cp = text.codePointAt(i);
+        w += Character.isIdeographic(cp) ? fontSize : 0.6 * fontSize;
+        i += Character.charCount(cp);
+      }
+      double h = fontSize * 1.3;
+      double[] box = {x - w / 2 - 2, y - h / 2, x + w / 2 + 2, y + h / 2};
+      if (box[0] < 0 || box[1] < 0 || box[2] > size || box[3] > size) {
+        return false;
+      }
+      for (double[] p : placed) {
+        if (box[0] < p[2] && box[2] > p[0] && box[1] < p[3] && box[3] > p[1]) {
+          return false;
+        }
+      }
+      placed.add(box);
+      return true;
+    }
+  }
+}
