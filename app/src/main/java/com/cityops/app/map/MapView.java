@@ -42,6 +42,7 @@ public final class MapView extends StackPane implements AutoCloseable {
   private static final double WHEEL_STEP = 1.0 / 240; // a notch of 40 px ≈ 1/6 zoom level
   private static final double KEY_PAN = 120;
   private static final long LIVE_INTERVAL_NANOS = 100_000_000; // live layers: ≤ 10 images/s
+  private static final double LIVE_DUTY = 0.3; // …and ≤ 30 % of a core while they keep changing
   private static final Duration SETTLE = Duration.millis(120);
 
   private final Renderer renderer = new Renderer();
@@ -84,9 +85,10 @@ public final class MapView extends StackPane implements AutoCloseable {
   public MapView(Executor fx, Consumer<String> problems) {
     this.fx = fx;
     PlanRasterizer rasterizer = new PlanRasterizer(MapFonts.preferredFamily(), problems);
-    base = new RasterSurface("base", renderer, rasterizer, fx, 0, System::nanoTime);
+    base = new RasterSurface("base", renderer, rasterizer, fx, 0, 1, System::nanoTime);
     live =
-        new RasterSurface("live", renderer, rasterizer, fx, LIVE_INTERVAL_NANOS, System::nanoTime);
+        new RasterSurface(
+            "live", renderer, rasterizer, fx, LIVE_INTERVAL_NANOS, LIVE_DUTY, System::nanoTime);
     motion = new MapMotion(viewport::get, this::setViewport);
     getStyleClass().add("map-view");
     Rectangle clip = new Rectangle();

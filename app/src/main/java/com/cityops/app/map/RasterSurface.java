@@ -39,6 +39,7 @@ final class RasterSurface implements AutoCloseable {
   private final Executor fx;
   private final ExecutorService worker;
   private final long minIntervalNanos;
+  private final double maxDuty;
   private final LongSupplier clock;
   private Frame front;
   private Frame retired;
@@ -64,6 +65,7 @@ final class RasterSurface implements AutoCloseable {
     this.rasterizer = rasterizer;
     this.fx = fx;
     this.minIntervalNanos = minIntervalNanos;
+    this.maxDuty = maxDuty;
     this.clock = clock;
     this.worker =
         Executors.newSingleThreadExecutor(
@@ -94,9 +96,18 @@ final class RasterSurface implements AutoCloseable {
     return lastRenderNanos;
   }
 
-  /** True when a render may start now (none in flight, and the minimum interval passed). */
+  /**
+   * True when a render may start now: none in flight, the minimum interval passed, and — for a
+   * surface with a duty limit — enough idle time that its worker uses at most that share of a core
+   * (two cores shared with the FX and render threads: a live layer that costs 80 ms an image must
+   * not run back to back).
+   */
   boolean canStart() {
-    return !inFlight && clock.getAsLong() - lastStart >= minIntervalNanos;
+    long interval = minIntervalNanos;
+    if (maxDuty < 1) {
+      interval = Math.max(interval, (long) (lastRenderNanos / maxDuty));
+    }
+    return !inFlight && clock.getAsLong() - lastStart >= interval;
   }
 
   /**

@@ -143,7 +143,7 @@ class CityMapUiIT {
     List<DrawOp> streetDevices = ops(new Renderer().plan(fx(map::shownContent), street), "devices");
     assertThat(streetDevices)
         .isNotEmpty()
-        .allMatch(op -> op instanceof DrawOp.Marker || op instanceof DrawOp.Icon)
+        .allMatch(op -> op instanceof DrawOp.Markers || op instanceof DrawOp.Icon)
         .anyMatch(op -> op instanceof DrawOp.Icon); // cameras have an icon
 
     // Click an open case: it is selected and its callout names it.

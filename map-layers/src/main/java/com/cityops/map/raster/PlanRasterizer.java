@@ -83,6 +83,8 @@ public final class PlanRasterizer {
           if (op instanceof DrawOp.Path path) {
             g.setTransform(logical);
             paintPath(g, path);
+          } else if (op instanceof DrawOp.Markers batch) {
+            paintMarkers(g, batch, scale);
           } else if (op instanceof DrawOp.Marker marker) {
             g.setTransform(new AffineTransform());
             stamp(g, marker.x() * scale, marker.y() * scale, sprite(marker.symbol(), scale));
@@ -195,6 +197,19 @@ public final class PlanRasterizer {
         (int) Math.round(r.width()),
         (int) Math.round(r.height()),
         null);
+  }
+
+  /** Stamps one sprite per position, in the op's order. */
+  private void paintMarkers(Graphics2D g, DrawOp.Markers batch, double scale) {
+    g.setTransform(new AffineTransform());
+    BufferedImage[] sprites = new BufferedImage[batch.symbols().size()];
+    for (int k = 0; k < sprites.length; k++) {
+      sprites[k] = sprite(batch.symbols().get(k), scale);
+    }
+    int[] symbol = batch.symbol();
+    for (int i = 0; i < symbol.length; i++) {
+      stamp(g, batch.x(i) * scale, batch.y(i) * scale, sprites[symbol[i]]);
+    }
   }
 
   private static void stamp(Graphics2D g, double x, double y, BufferedImage sprite) {

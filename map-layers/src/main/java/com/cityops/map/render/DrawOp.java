@@ -15,6 +15,34 @@ public sealed interface DrawOp {
 
   record Marker(double x, double y, Symbolizer.Marker symbol) implements DrawOp {}
 
+  /**
+   * Many point symbols of one layer: position {@code i} is {@code xy[2i], xy[2i+1]}, drawn with
+   * {@code symbols[symbol[i]]}, in array order. One op per layer instead of one per point keeps a
+   * 100,000-point layer's plan to a few arrays.
+   */
+  record Markers(java.util.List<Symbolizer.Marker> symbols, double[] xy, int[] symbol)
+      implements DrawOp {
+    public Markers {
+      symbols = java.util.List.copyOf(symbols);
+    }
+
+    public int count() {
+      return symbol.length;
+    }
+
+    public double x(int i) {
+      return xy[2 * i];
+    }
+
+    public double y(int i) {
+      return xy[2 * i + 1];
+    }
+
+    public Symbolizer.Marker symbolOf(int i) {
+      return symbols.get(symbol[i]);
+    }
+  }
+
   record Icon(double x, double y, Symbolizer.Icon symbol) implements DrawOp {}
 
   record Text(double x, double y, String text, Symbolizer.Label style) implements DrawOp {}

@@ -63,6 +63,8 @@ public final class Renderer {
         inView = drawClusters(inView, viewport, ops, obstacles);
       }
       Map<Symbolizer.Heatmap, List<Feature>> heat = new java.util.LinkedHashMap<>();
+      com.cityops.map.view.ScreenTransform screen = viewport.transform();
+      MarkerBatches markers = new MarkerBatches(rules);
       for (Feature feature : inView) {
         Geometry geometry = simplify(feature, cache, tolerance);
         for (Rule rule : rules) {
@@ -83,12 +85,15 @@ public final class Renderer {
                         anchor(feature.geometry()),
                         feature.geometry() instanceof Puntal));
               }
+            } else if (s instanceof Symbolizer.Marker marker) {
+              markers.add(marker, geometry, screen);
             } else {
-              draw(geometry, s, viewport, ops);
+              draw(geometry, s, screen, ops);
             }
           }
         }
       }
+      markers.emit(ops);
       heat.forEach((h, points) -> ops.add(heatmap(h, points, viewport)));
       layers.add(new RenderPlan.LayerOps(layer.id(), layer.opacity(), ops));
     }
@@ -167,7 +172,8 @@ public final class Renderer {
     return cache.computeIfAbsent(f.id(), k -> TopologyPreservingSimplifier.simplify(g, tolerance));
   }
 
-  private static void draw(Geometry g, Symbolizer s, Viewport v, List<DrawOp> ops) {
+  private static void draw(
+      Geometry g, Symbolizer s, com.cityops.map.view.ScreenTransform v, List<DrawOp> ops) {
     if (s instanceof Symbolizer.Fill fill) {
       if (g instanceof Polygonal) {
         ops.add(path(g, v, true, fill.color(), null, 0));
@@ -176,24 +182,80 @@ public final class Renderer {
       if (!(g instanceof Puntal)) {
         ops.add(path(g, v, g instanceof Polygonal, null, stroke.color(), stroke.width()));
       }
-    } else if (s instanceof Symbolizer.Marker marker) {
-      for (int i = 0; i < g.getNumGeometries(); i++) {
-        Geometry part = g.getGeometryN(i);
-        Point p = part instanceof Point point ? point : part.getInteriorPoint();
-        ops.add(new DrawOp.Marker(v.screenX(p.getX()), v.screenY(p.getY()), marker));
-      }
     } else if (s instanceof Symbolizer.Icon icon) {
       for (int i = 0; i < g.getNumGeometries(); i++) {
         Geometry part = g.getGeometryN(i);
         Point p = part instanceof Point point ? point : part.getInteriorPoint();
-        ops.add(new DrawOp.Icon(v.screenX(p.getX()), v.screenY(p.getY()), icon));
+        ops.add(new DrawOp.Icon(v.x(p.getX()), v.y(p.getY()), icon));
       }
+    }
+  }
+
+  /**
+   * Marker positions gathered while a layer's features are visited, as one op. A small layer is put
+   * in the style's rule order, so a later rule (a higher grade) draws on top; a large one keeps the
+   * source's spatial order, which paints several times faster (neighbouring stamps share cache
+   * lines).
+   */
+  private static final class MarkerBatches {
+    private static final int ORDER_BY_RULE_BELOW = 20_000;
+    private final List<Symbolizer.Marker> symbols = new ArrayList<>();
+    private final Map<Symbolizer.Marker, Integer> index = new java.util.HashMap<>();
+    private double[] xy = new double[128];
+    private int[] symbol = new int[64];
+    private int n;
+
+    MarkerBatches(List<Rule> rules) {
+      for (Rule r : rules) {
+        for (Symbolizer s : r.symbolizers()) {
+          if (s instanceof Symbolizer.Marker m && !index.containsKey(m)) {
+            index.put(m, symbols.size());
+            symbols.add(m);
+          }
+        }
+      }
+    }
+
+    void add(Symbolizer.Marker m, Geometry g, com.cityops.map.view.ScreenTransform v) {
+      int k = index.get(m);
+      for (int i = 0; i < g.getNumGeometries(); i++) {
+        Geometry part = g.getGeometryN(i);
+        Point p = part instanceof Point point ? point : part.getInteriorPoint();
+        if (n == symbol.length) {
+          symbol = java.util.Arrays.copyOf(symbol, n * 2);
+          xy = java.util.Arrays.copyOf(xy, n * 4);
+        }
+        xy[2 * n] = v.x(p.getX());
+        xy[2 * n + 1] = v.y(p.getY());
+        symbol[n++] = k;
+      }
+    }
+
+    void emit(List<DrawOp> ops) {
+      if (n == 0) {
+        return;
+      }
+      double[] outXy = java.util.Arrays.copyOf(xy, 2 * n);
+      int[] outSymbol = java.util.Arrays.copyOf(symbol, n);
+      if (n < ORDER_BY_RULE_BELOW && symbols.size() > 1) {
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+          order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> symbol[i]));
+        for (int i = 0; i < n; i++) {
+          outXy[2 * i] = xy[2 * order[i]];
+          outXy[2 * i + 1] = xy[2 * order[i] + 1];
+          outSymbol[i] = symbol[order[i]];
+        }
+      }
+      ops.add(new DrawOp.Markers(symbols, outXy, outSymbol));
     }
   }
 
   private static DrawOp.Path path(
       Geometry g,
-      Viewport v,
+      com.cityops.map.view.ScreenTransform v,
       boolean closed,
       com.cityops.map.style.Rgba fill,
       com.cityops.map.style.Rgba stroke,
@@ -217,8 +279,8 @@ public final class Renderer {
     for (int p = 0; p < parts.size(); p++) {
       starts[p] = k / 2;
       for (Coordinate c : parts.get(p)) {
-        xy[k++] = v.screenX(c.x);
-        xy[k++] = v.screenY(c.y);
+        xy[k++] = v.x(c.x);
+        xy[k++] = v.y(c.y);
       }
     }
     return new DrawOp.Path(xy, starts, closed, fill, stroke, width);

@@ -38,6 +38,11 @@ public record Viewport(double centerX, double centerY, double zoom, double width
     return (centerY - mercatorY) / resolution() + height / 2;
   }
 
+  /** The same conversion as {@link #screenX}/{@link #screenY}, for many positions. */
+  public ScreenTransform transform() {
+    return new ScreenTransform(this);
+  }
+
   public double mercatorX(double screenX) {
     return centerX + (screenX - width / 2) * resolution();
   }

@@ -233,8 +233,8 @@ class HitTesterTest {
     // Above the cluster zoom the same layer hits single sensors.
     Viewport street = city.zoomAround(600, 450, 15);
     RenderPlan streetPlan = new Renderer().plan(content, street);
-    DrawOp.Marker one = (DrawOp.Marker) streetPlan.layers().get(0).ops().get(0);
-    List<HitTester.Hit> single = tester.hit(content, street, one.x() + 1, one.y(), 2);
+    DrawOp.Markers singles = (DrawOp.Markers) streetPlan.layers().get(0).ops().get(0);
+    List<HitTester.Hit> single = tester.hit(content, street, singles.x(0) + 1, singles.y(0), 2);
     assertThat(single).isNotEmpty().allMatch(h -> h instanceof HitTester.FeatureHit);
   }
 }
