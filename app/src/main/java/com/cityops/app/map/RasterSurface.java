@@ -60,6 +60,7 @@ final class RasterSurface implements AutoCloseable {
       PlanRasterizer rasterizer,
       Executor fx,
       long minIntervalNanos,
+      double maxDuty,
       LongSupplier clock) {
     this.renderer = renderer;
     this.rasterizer = rasterizer;
