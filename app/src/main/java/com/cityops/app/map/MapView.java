@@ -23,7 +23,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 import org.locationtech.jts.geom.Envelope;
 
@@ -91,10 +90,8 @@ public final class MapView extends StackPane implements AutoCloseable {
             "live", renderer, rasterizer, fx, LIVE_INTERVAL_NANOS, LIVE_DUTY, System::nanoTime);
     motion = new MapMotion(viewport::get, this::setViewport);
     getStyleClass().add("map-view");
-    Rectangle clip = new Rectangle();
-    clip.widthProperty().bind(widthProperty());
-    clip.heightProperty().bind(heightProperty());
-    setClip(clip);
+    // No clip node: the images show only their part inside the view (a clip costs the software
+    // pipeline a mask pass per frame), and the feedback shapes are laid out inside it.
     setFocusTraversable(true);
     coordinates.getStyleClass().addAll("map-overlay", StyleClasses.MUTED);
     attribution.getStyleClass().addAll("map-overlay", "map-attribution");
@@ -244,17 +241,22 @@ public final class MapView extends StackPane implements AutoCloseable {
 
   /** The theme's map background (CSS), for exports that have no control behind them. */
   private com.cityops.map.style.Rgba backgroundColour() {
+    // Remembered: once the map is drawn, the control's own fill is transparent (see base.css).
     if (getBackground() != null
         && !getBackground().getFills().isEmpty()
-        && getBackground().getFills().get(0).getFill() instanceof javafx.scene.paint.Color c) {
-      return new com.cityops.map.style.Rgba(
-          (int) Math.round(c.getRed() * 255),
-          (int) Math.round(c.getGreen() * 255),
-          (int) Math.round(c.getBlue() * 255),
-          1);
+        && getBackground().getFills().get(0).getFill() instanceof javafx.scene.paint.Color c
+        && c.getOpacity() == 1) {
+      canvasColour =
+          new com.cityops.map.style.Rgba(
+              (int) Math.round(c.getRed() * 255),
+              (int) Math.round(c.getGreen() * 255),
+              (int) Math.round(c.getBlue() * 255),
+              1);
     }
-    return com.cityops.map.style.Rgba.hex("#0b1220");
+    return canvasColour;
   }
+
+  private com.cityops.map.style.Rgba canvasColour = com.cityops.map.style.Rgba.hex("#0b1220");
 
   @Override
   public void close() {
@@ -440,7 +442,9 @@ public final class MapView extends StackPane implements AutoCloseable {
             || !steady.covers(v)
             || (settled && !sameView(steady.viewport(), v));
     if (steadyStale && base.canStart()) {
-      base.render(group(false), stamp(false), v, pixelScale, this::afterRender);
+      // The steady image is opaque (the theme's map background under the layers): the software
+      // pipeline then has one picture less to blend each frame than with the control's own fill.
+      base.render(group(false), stamp(false), v, pixelScale, backgroundColour(), this::afterRender);
     }
     RasterSurface.Frame moving = live.front();
     boolean hasLive = content.get().layers().stream().anyMatch(l -> l.source().live());
@@ -452,18 +456,25 @@ public final class MapView extends StackPane implements AutoCloseable {
                 || !moving.covers(v)
                 || (settled && !sameView(moving.viewport(), v)));
     if (liveStale && live.canStart()) {
-      live.render(group(true), stamp(true), v, pixelScale, this::afterRender);
+      live.render(group(true), stamp(true), v, pixelScale, null, this::afterRender);
     } else if (liveStale && !live.busy()) {
       // Too soon after the last live image: look again shortly (a finished render looks anyway).
       requestLayoutLater();
     }
-    live.view.setVisible(hasLive);
     base.place(v);
-    live.place(v);
+    if (hasLive) {
+      live.place(v);
+    } else {
+      live.view.setVisible(false);
+    }
     updateScale(v);
   }
 
+  private static final javafx.css.PseudoClass DRAWN =
+      javafx.css.PseudoClass.getPseudoClass("drawn");
+
   private void afterRender() {
+    pseudoClassStateChanged(DRAWN, base.front() != null);
     List<String> parts = new ArrayList<>();
     for (RasterSurface s : List.of(base, live)) {
       if (s.front() != null && !s.front().attribution().isBlank()) {

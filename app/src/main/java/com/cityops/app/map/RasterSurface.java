@@ -116,7 +116,12 @@ final class RasterSurface implements AutoCloseable {
    * {@code done} on the FX thread once the new image is on screen.
    */
   void render(
-      MapContent content, long contentStamp, Viewport viewport, double scale, Runnable done) {
+      MapContent content,
+      long contentStamp,
+      Viewport viewport,
+      double scale,
+      com.cityops.map.style.Rgba background,
+      Runnable done) {
     inFlight = true;
     lastStart = clock.getAsLong();
     Viewport extended =
@@ -135,7 +140,7 @@ final class RasterSurface implements AutoCloseable {
             Frame target =
                 spare != null && spare.fits(extended, scale) ? spare : Frame.of(extended, scale);
             RenderPlan plan = renderer.plan(content, extended);
-            rasterizer.paint(plan, target.image, scale, null);
+            rasterizer.paint(plan, target.image, scale, background);
             Frame drawn = target.drawnFor(extended, contentStamp, plan.attribution());
             long took = System.nanoTime() - t0;
             fx.execute(() -> show(drawn, took, done));
@@ -172,9 +177,24 @@ final class RasterSurface implements AutoCloseable {
       x = Math.round(x);
       y = Math.round(y);
     }
-    view.relocate(x, y);
-    view.setFitWidth(drawn.width() * k);
-    view.setFitHeight(drawn.height() * k);
+    // Show only the part of the image inside the view (the margin stays off screen): the software
+    // pipeline then blends a view-sized picture, not the image with its margin under a clip.
+    double left = Math.max(0, x);
+    double top = Math.max(0, y);
+    double right = Math.min(current.width(), x + drawn.width() * k);
+    double bottom = Math.min(current.height(), y + drawn.height() * k);
+    if (right <= left || bottom <= top) {
+      view.setVisible(false);
+      return;
+    }
+    double s = front.scale;
+    view.setVisible(true);
+    view.setViewport(
+        new javafx.geometry.Rectangle2D(
+            (left - x) / k * s, (top - y) / k * s, (right - left) / k * s, (bottom - top) / k * s));
+    view.relocate(left, top);
+    view.setFitWidth(right - left);
+    view.setFitHeight(bottom - top);
   }
 
   /** Runs other raster work (an export) on this surface's worker, after what is queued. */
