@@ -1,7 +1,15 @@
 package com.cityops.map;
 
+import com.cityops.map.data.Feature;
+import com.cityops.map.geo.WebMercator;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
 
 /** Real data files shipped for tests (see {@code src/test/resources/fixtures/README.md}). */
 public final class MapFixtures {
@@ -13,5 +21,22 @@ public final class MapFixtures {
     } catch (URISyntaxException | NullPointerException e) {
       throw new IllegalStateException("missing test fixture " + name, e);
     }
+  }
+
+  /** {@code n} water-level sensors spread over central Shanghai, the same for the same seed. */
+  public static List<Feature> sensors(int n, long seed) {
+    GeometryFactory gf = new GeometryFactory();
+    Random r = new Random(seed);
+    List<Feature> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double lon = 121.2 + r.nextDouble() * 0.6;
+      double lat = 31.0 + r.nextDouble() * 0.5;
+      out.add(
+          new Feature(
+              "s" + i,
+              gf.createPoint(new Coordinate(WebMercator.x(lon), WebMercator.y(lat))),
+              Map.of("type", "WATER_LEVEL")));
+    }
+    return out;
   }
 }

@@ -96,27 +96,25 @@ public final class LayerPanel {
             });
     opacity.setOnMouseReleased(
         e -> update(map.layerSettingsProperty().get().withOpacity(layer.id(), opacity.getValue())));
-    Button up = new Button("▲");
-    up.setId("layer-up-" + layer.id());
-    up.setTooltip(new Tooltip(messages.get("map.layer.up")));
-    up.setOnAction(
-        e ->
-            update(
-                map.layerSettingsProperty()
-                    .get()
-                    .moved(map.contentProperty().get(), layer.id(), 1)));
-    Button down = new Button("▼");
-    down.setId("layer-down-" + layer.id());
-    down.setTooltip(new Tooltip(messages.get("map.layer.down")));
-    down.setOnAction(
-        e ->
-            update(
-                map.layerSettingsProperty()
-                    .get()
-                    .moved(map.contentProperty().get(), layer.id(), -1)));
+    Button up = mover(layer, "▲", "up", 1);
+    Button down = mover(layer, "▼", "down", -1);
     HBox row = new HBox(visible, opacity, up, down);
     row.getStyleClass().add("map-layer-row");
     return row;
+  }
+
+  /** A button that moves the layer {@code steps} places towards the top. */
+  private Button mover(FeatureLayer layer, String glyph, String direction, int steps) {
+    Button b = new Button(glyph);
+    b.setId("layer-" + direction + "-" + layer.id());
+    b.setTooltip(new Tooltip(messages.get("map.layer." + direction)));
+    b.setOnAction(
+        e ->
+            update(
+                map.layerSettingsProperty()
+                    .get()
+                    .moved(map.contentProperty().get(), layer.id(), steps)));
+    return b;
   }
 
   private void update(LayerSettings next) {

@@ -101,13 +101,7 @@ class CityMapUiIT {
                                 List.of("districts", "streets", "grids", "devices", "incidents"))));
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                fx(
-                    () ->
-                        map.shownContent().layers().stream()
-                            .filter(l -> l.id().equals("devices"))
-                            .anyMatch(l -> !l.source().bounds().isNull())));
+        .until(() -> shownLayer("devices").filter(l -> !l.source().bounds().isNull()).isPresent());
     awaitSettled();
 
     // City zoom: the 2,600 sensors and cameras are counted clusters.
@@ -167,13 +161,7 @@ class CityMapUiIT {
     robot.clickOn("#layer-visible-devices");
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(
-            () ->
-                fx(
-                    () ->
-                        map.shownContent().layers().stream()
-                            .filter(l -> l.id().equals("devices"))
-                            .noneMatch(FeatureLayer::visible)));
+        .until(() -> shownLayer("devices").filter(FeatureLayer::visible).isEmpty());
     assertThat(robot.lookup("#layer-visible-devices").queryAs(CheckBox.class).isSelected())
         .isFalse();
 
@@ -186,6 +174,12 @@ class CityMapUiIT {
     assertThat(Files.size(png)).isGreaterThan(10_000);
   }
 
+  /** The layer as the map draws it now (with the operator's layer settings). */
+  private java.util.Optional<FeatureLayer> shownLayer(String id) throws Exception {
+    return fx(
+        () -> map.shownContent().layers().stream().filter(l -> l.id().equals(id)).findFirst());
+  }
+
   private Feature openCaseInView(Viewport v) throws Exception {
     await().atMost(Duration.ofSeconds(20)).until(() -> !casesInView(v).isEmpty());
     return casesInView(v).get(0);
@@ -194,11 +188,6 @@ class CityMapUiIT {
   private List<Feature> casesInView(Viewport v) throws Exception {
     org.locationtech.jts.geom.Envelope inner = v.bounds();
     inner.expandBy(-inner.getWidth() * 0.2, -inner.getHeight() * 0.2); // away from the tools bar
-    return fx(
-        () ->
-            map.shownContent().layers().stream()
-                .filter(l -> l.id().equals("incidents"))
-                .flatMap(l -> l.source().features(inner).stream())
-                .toList());
+    return shownLayer("incidents").map(l -> l.source().features(inner)).orElse(List.of());
   }
 }

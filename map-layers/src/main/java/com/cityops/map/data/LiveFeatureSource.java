@@ -152,19 +152,19 @@ public final class LiveFeatureSource implements FeatureSource {
 
   @Override
   public List<Feature> features(Envelope area) {
+    Feature[] candidates;
     lock.readLock().lock();
     try {
-      List<Feature> out = new ArrayList<>();
       long x0 = cell(area.getMinX());
       long x1 = cell(area.getMaxX());
       long y0 = cell(area.getMinY());
       long y1 = cell(area.getMaxY());
-      // A city-wide view spans more cells than are occupied: walk the occupied ones instead.
       if ((x1 - x0 + 1) * (y1 - y0 + 1) > cells.size()) {
-        for (Map<String, Feature> cell : cells.values()) {
-          collect(cell, area, out);
-        }
+        // A city-wide view spans more cells than are occupied: copy the references and test them
+        // after letting go of the lock, so writers wait for a copy, not for a scan.
+        candidates = byId.values().toArray(new Feature[0]);
       } else {
+        List<Feature> out = new ArrayList<>();
         for (long cx = x0; cx <= x1; cx++) {
           for (long cy = y0; cy <= y1; cy++) {
             Map<String, Feature> cell = cells.get(key(cx, cy));
@@ -173,11 +173,18 @@ public final class LiveFeatureSource implements FeatureSource {
             }
           }
         }
+        return out;
       }
-      return out;
     } finally {
       lock.readLock().unlock();
     }
+    List<Feature> out = new ArrayList<>(candidates.length);
+    for (Feature f : candidates) {
+      if (area.intersects(f.geometry().getEnvelopeInternal())) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   private static void collect(Map<String, Feature> cell, Envelope area, List<Feature> out) {

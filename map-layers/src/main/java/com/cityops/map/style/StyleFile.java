@@ -293,14 +293,7 @@ public record StyleFile(List<LayerSpec> layers, List<String> warnings) {
             case "quantile" -> Classification.Method.QUANTILE;
             default -> throw method.fail("\"equalInterval\" or \"quantile\"");
           };
-      At ramp = at.field("ramp");
-      if (!ramp.present() || !ramp.node().isArray() || ramp.node().size() < 2) {
-        throw ramp.fail("an array of 2 or more colours, e.g. [\"#fef3c7\", \"#b91c1c\"]");
-      }
-      List<Rgba> stops = new ArrayList<>();
-      for (int i = 0; i < ramp.node().size(); i++) {
-        stops.add(colour(ramp.index(i)));
-      }
+      List<Rgba> stops = ramp(at.field("ramp"), "e.g. [\"#fef3c7\", \"#b91c1c\"]");
       Rule template = rule(at, null, Filter.ALL, true);
       requireColoursOutsideTheRampTarget(at, template.symbolizers());
       return new RendererSpec.Classified(
@@ -386,14 +379,7 @@ public record StyleFile(List<LayerSpec> layers, List<String> warnings) {
         }
         case "heatmap" -> {
           object(at, "a heatmap object", "radius", "weight", "ramp", "max");
-          At ramp = at.field("ramp");
-          if (!ramp.present() || !ramp.node().isArray() || ramp.node().size() < 2) {
-            throw ramp.fail("an array of 2 or more colours, low to high density");
-          }
-          List<Rgba> stops = new ArrayList<>();
-          for (int i = 0; i < ramp.node().size(); i++) {
-            stops.add(colour(ramp.index(i)));
-          }
+          List<Rgba> stops = ramp(at.field("ramp"), "low to high density");
           At weight = at.field("weight");
           yield new Symbolizer.Heatmap(
               number(at.field("radius"), 24, 1, 500),
@@ -403,6 +389,18 @@ public record StyleFile(List<LayerSpec> layers, List<String> warnings) {
         }
         default -> throw new IllegalStateException("unhandled symbolizer key " + kind);
       };
+    }
+
+    /** A colour ramp: an array of two or more colours ({@code hint} says what they mean). */
+    List<Rgba> ramp(At ramp, String hint) {
+      if (!ramp.present() || !ramp.node().isArray() || ramp.node().size() < 2) {
+        throw ramp.fail("an array of 2 or more colours, " + hint);
+      }
+      List<Rgba> stops = new ArrayList<>();
+      for (int i = 0; i < ramp.node().size(); i++) {
+        stops.add(colour(ramp.index(i)));
+      }
+      return stops;
     }
 
     Symbolizer.Marker marker(At at, boolean template) {

@@ -20,10 +20,8 @@ import com.cityops.map.style.Rule;
 import com.cityops.map.style.Style;
 import com.cityops.map.style.Symbolizer;
 import com.cityops.map.view.Viewport;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -174,28 +172,13 @@ class HitTesterTest {
     assertThat(huangpu.feature().text("name")).isEqualTo("黄浦区");
   }
 
-  static List<Feature> sensors(int n, long seed) {
-    Random r = new Random(seed);
-    List<Feature> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      double lon = 121.2 + r.nextDouble() * 0.6;
-      double lat = 31.0 + r.nextDouble() * 0.5;
-      out.add(
-          new Feature(
-              "s" + i,
-              GF.createPoint(new Coordinate(WebMercator.x(lon), WebMercator.y(lat))),
-              Map.of("type", "WATER_LEVEL")));
-    }
-    return out;
-  }
-
   @Test
   void aClickOnARenderedClusterReturnsItsMembersAndZoomingToThemExpandsIt() {
     FeatureLayer layer =
         FeatureLayer.of(
                 "sensors",
                 "水位",
-                new MemoryFeatureSource("sensors", sensors(2_000, 7)),
+                new MemoryFeatureSource("sensors", com.cityops.map.MapFixtures.sensors(2_000, 7)),
                 Style.of(
                     Rule.of(
                         "水位",

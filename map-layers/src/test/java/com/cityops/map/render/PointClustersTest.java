@@ -7,41 +7,21 @@ import com.cityops.map.content.MapContent;
 import com.cityops.map.data.Feature;
 import com.cityops.map.data.MemoryFeatureSource;
 import com.cityops.map.geo.LonLat;
-import com.cityops.map.geo.WebMercator;
 import com.cityops.map.style.Rgba;
 import com.cityops.map.style.Rule;
 import com.cityops.map.style.Style;
 import com.cityops.map.style.Symbolizer;
 import com.cityops.map.view.Viewport;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 
 class PointClustersTest {
   static final GeometryFactory GF = new GeometryFactory();
 
-  static List<Feature> sensors(int n, long seed) {
-    Random r = new Random(seed);
-    List<Feature> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      double lon = 121.2 + r.nextDouble() * 0.6;
-      double lat = 31.0 + r.nextDouble() * 0.5;
-      out.add(
-          new Feature(
-              "s" + i,
-              GF.createPoint(new Coordinate(WebMercator.x(lon), WebMercator.y(lat))),
-              Map.of("type", "WATER_LEVEL")));
-    }
-    return out;
-  }
-
   @Test
   void everyPointIsInExactlyOneClusterAndClustersShrinkWhenZoomingIn() {
-    List<Feature> points = sensors(2_000, 7);
+    List<Feature> points = com.cityops.map.MapFixtures.sensors(2_000, 7);
     Viewport city = Viewport.centeredOn(LonLat.of(121.5, 31.25), 10, 1200, 900);
     List<PointClusters.Cluster> far = PointClusters.of(points, city, 56);
     assertThat(far.stream().mapToInt(PointClusters.Cluster::count).sum()).isEqualTo(2_000);
@@ -56,7 +36,7 @@ class PointClustersTest {
         FeatureLayer.of(
                 "sensors",
                 "水位",
-                new MemoryFeatureSource("sensors", sensors(2_000, 7)),
+                new MemoryFeatureSource("sensors", com.cityops.map.MapFixtures.sensors(2_000, 7)),
                 Style.of(
                     Rule.of(
                         "水位",
