@@ -76,6 +76,7 @@ public final class LayerPanel {
     CheckBox visible = new CheckBox(layer.title());
     visible.setSelected(layer.visible());
     visible.setId("layer-visible-" + layer.id());
+    visible.setPrefWidth(120); // the controls line up in a column whatever the title's length
     visible
         .selectedProperty()
         .addListener(

@@ -192,14 +192,21 @@ public final class MapView extends StackPane implements AutoCloseable {
     return base.renders() + live.renders();
   }
 
-  /** True when no image is being drawn and the steady image shows the current view and content. */
+  /**
+   * True when no image is being drawn, the steady image shows the current view and content, and the
+   * live image (if any) the current view.
+   */
   public boolean isSettled() {
     RasterSurface.Frame f = base.front();
+    RasterSurface.Frame moving = live.front();
+    boolean hasLive = content.get().layers().stream().anyMatch(l -> l.source().live());
     return !base.busy()
         && !live.busy()
         && f != null
         && f.contentStamp() == stamp(false)
-        && sameView(f.viewport(), viewport.get());
+        && sameView(f.viewport(), viewport.get())
+        // Live layers change all the time: drawn for this view is enough, not for this version.
+        && (!hasLive || (moving != null && sameView(moving.viewport(), viewport.get())));
   }
 
   /** Shows {@code area} (Mercator metres) whole, now or as soon as the control has a size. */

@@ -165,6 +165,21 @@ class CityMapUiIT {
     assertThat(robot.lookup("#layer-visible-devices").queryAs(CheckBox.class).isSelected())
         .isFalse();
 
+    // The case heatmap is in the layer tree, off by default; switched on, it is drawn.
+    robot.clickOn("#layer-visible-case-heat");
+    fx(
+        () -> {
+          map.viewportProperty().set(city);
+          return null;
+        });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> shownLayer("case-heat").filter(FeatureLayer::visible).isPresent());
+    awaitSettled();
+    assertThat(ops(new Renderer().plan(fx(map::shownContent), city), "case-heat"))
+        .anyMatch(op -> op instanceof DrawOp.Raster);
+    UiTestSupport.snapshot(robot, Path.of("target", "screenshots", "map-layer-tree-heatmap.png"));
+
     // Export: a PNG of the chosen size, drawn off the FX thread.
     Path png = dataDir.resolve("export/map.png");
     fx(() -> map.exportPng(png, 1200, 800, 1)).get(20, java.util.concurrent.TimeUnit.SECONDS);
