@@ -39,4 +39,21 @@ public final class MapFixtures {
     }
     return out;
   }
+
+  /** 2,000 sensors drawn as 5 px circles and clustered below zoom 13 (seed 7). */
+  public static com.cityops.map.content.FeatureLayer clusteredSensors() {
+    return com.cityops.map.content.FeatureLayer.of(
+            "sensors",
+            "水位",
+            new com.cityops.map.data.MemoryFeatureSource("sensors", sensors(2_000, 7)),
+            com.cityops.map.style.Style.of(
+                com.cityops.map.style.Rule.of(
+                    "水位",
+                    new com.cityops.map.style.Symbolizer.Marker(
+                        com.cityops.map.style.Symbolizer.Shape.CIRCLE,
+                        5,
+                        com.cityops.map.style.Rgba.hex("#22d3ee"),
+                        null))))
+        .clusteredBelow(13);
+  }
 }

@@ -174,17 +174,7 @@ class HitTesterTest {
 
   @Test
   void aClickOnARenderedClusterReturnsItsMembersAndZoomingToThemExpandsIt() {
-    FeatureLayer layer =
-        FeatureLayer.of(
-                "sensors",
-                "水位",
-                new MemoryFeatureSource("sensors", com.cityops.map.MapFixtures.sensors(2_000, 7)),
-                Style.of(
-                    Rule.of(
-                        "水位",
-                        new Symbolizer.Marker(
-                            Symbolizer.Shape.CIRCLE, 5, Rgba.hex("#22d3ee"), null))))
-            .clusteredBelow(13);
+    FeatureLayer layer = com.cityops.map.MapFixtures.clusteredSensors();
     MapContent content = new MapContent(List.of(layer));
     Viewport city = Viewport.centeredOn(LonLat.of(121.5, 31.25), 10, 1200, 900);
     RenderPlan plan = new Renderer().plan(content, city);

@@ -2,15 +2,9 @@ package com.cityops.map.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cityops.map.content.FeatureLayer;
 import com.cityops.map.content.MapContent;
 import com.cityops.map.data.Feature;
-import com.cityops.map.data.MemoryFeatureSource;
 import com.cityops.map.geo.LonLat;
-import com.cityops.map.style.Rgba;
-import com.cityops.map.style.Rule;
-import com.cityops.map.style.Style;
-import com.cityops.map.style.Symbolizer;
 import com.cityops.map.view.Viewport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,17 +26,7 @@ class PointClustersTest {
 
   @Test
   void aClusteredLayerDrawsCountsBelowItsZoomAndSinglePointsAbove() {
-    var layer =
-        FeatureLayer.of(
-                "sensors",
-                "水位",
-                new MemoryFeatureSource("sensors", com.cityops.map.MapFixtures.sensors(2_000, 7)),
-                Style.of(
-                    Rule.of(
-                        "水位",
-                        new Symbolizer.Marker(
-                            Symbolizer.Shape.CIRCLE, 5, Rgba.hex("#22d3ee"), null))))
-            .clusteredBelow(13);
+    var layer = com.cityops.map.MapFixtures.clusteredSensors();
     MapContent content = new MapContent(List.of(layer));
     Renderer renderer = new Renderer();
     RenderPlan city =
