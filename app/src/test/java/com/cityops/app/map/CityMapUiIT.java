@@ -180,6 +180,15 @@ class CityMapUiIT {
         .anyMatch(op -> op instanceof DrawOp.Raster);
     UiTestSupport.snapshot(robot, Path.of("target", "screenshots", "map-layer-tree-heatmap.png"));
 
+    // Export offers the view and fixed sizes (screens, a printed page).
+    assertThat(
+            robot
+                .lookup("#map-tool-export")
+                .queryAs(javafx.scene.control.MenuButton.class)
+                .getItems())
+        .extracting(javafx.scene.control.MenuItem::getId)
+        .containsExactly("map-export-view", "map-export-1080p", "map-export-4k", "map-export-a4");
+
     // Export: a PNG of the chosen size, drawn off the FX thread.
     Path png = dataDir.resolve("export/map.png");
     fx(() -> map.exportPng(png, 1200, 800, 1)).get(20, java.util.concurrent.TimeUnit.SECONDS);
