@@ -18,7 +18,9 @@ public final class Main {
     }
     AppOptions options = new AppOptions();
     DoctorCommand doctor = new DoctorCommand();
-    CommandLine cli = new CommandLine(options).addSubcommand("doctor", doctor);
+    com.cityops.app.cli.TilesCommand tiles = new com.cityops.app.cli.TilesCommand();
+    CommandLine cli =
+        new CommandLine(options).addSubcommand("doctor", doctor).addSubcommand("tiles", tiles);
     CommandLine.ParseResult parsed;
     try {
       parsed = cli.parseArgs(args);
@@ -33,6 +35,16 @@ public final class Main {
     }
     if (parsed.hasSubcommand()) {
       // Headless: no window, no JavaFX.
+      CommandLine.ParseResult sub = parsed.subcommand();
+      if (sub.commandSpec().name().equals("tiles")) {
+        if (!sub.hasSubcommand()) {
+          sub.commandSpec().commandLine().usage(System.err);
+          System.exit(2);
+        }
+        var decode =
+            (com.cityops.app.cli.TilesCommand.Decode) sub.subcommand().commandSpec().userObject();
+        System.exit(decode.run(System.out, System.err));
+      }
       System.exit(doctor.run(System.out, System.err));
     }
     FxPlatform.start(() -> CityOpsApp.start(options));
