@@ -57,7 +57,7 @@ public final class CityMapLayers {
   private long contentBaseVersion = -1;
   private long incidentsSeen = -1;
   private boolean gridCountsChanged = true;
-  private FeatureSource gridsCounted;
+  private GridCaseCounts gridCases;
   private MapContent content = MapContent.EMPTY;
   private volatile Runnable onLoaded = () -> {};
 
@@ -153,11 +153,16 @@ public final class CityMapLayers {
       incidentsSeen = changes;
       updateOpenCases(state.query(IncidentQuery.open()));
     }
+    FeatureSource grids = sources.get("grids");
     boolean rebuild = contentBaseVersion != baseVersion || content == MapContent.EMPTY;
-    if (gridCountsChanged && sources.containsKey("grids")) {
-      gridCountsChanged = false;
-      gridsCounted = countedGrids(sources.get("grids"));
+    if (grids != null && (gridCases == null || gridCases.grids() != grids)) {
+      gridCases = new GridCaseCounts(grids);
+      gridCountsChanged = true;
       rebuild = true;
+    }
+    if (gridCountsChanged && gridCases != null) {
+      gridCountsChanged = false;
+      gridCases.setCounts(casesPerGrid); // a new version: the map redraws, nothing is rebuilt here
     }
     if (rebuild) {
       contentBaseVersion = baseVersion;
@@ -177,7 +182,7 @@ public final class CityMapLayers {
     String type = spec.source().type();
     String layer = spec.source().layer();
     if ("derived".equals(type) && "grids".equals(layer)) {
-      return gridsCounted;
+      return gridCases;
     }
     if ("backend".equals(type) || "derived".equals(type)) {
       return layer == null ? null : sources.get(layer);
@@ -246,18 +251,6 @@ public final class CityMapLayers {
       casesPerGrid.merge(grid, 1, Integer::sum);
     }
     gridCountsChanged = true;
-  }
-
-  /** The grid cells with their open-case count, for the choropleth. */
-  private FeatureSource countedGrids(FeatureSource grids) {
-    List<Feature> counted = new ArrayList<>();
-    for (Feature cell : grids.features(grids.bounds())) {
-      int n = casesPerGrid.getOrDefault(cell.text("code"), 0);
-      Map<String, Object> attributes = new HashMap<>(cell.attributes());
-      attributes.put("openCases", n);
-      counted.add(new Feature(cell.id(), cell.geometry(), attributes));
-    }
-    return new MemoryFeatureSource("grid-cases", counted);
   }
 
   private static org.locationtech.jts.geom.Point point(double lon, double lat) {

@@ -200,7 +200,9 @@ public final class Renderer {
   private static final class MarkerBatches {
     private static final int ORDER_BY_RULE_BELOW = 20_000;
     private final List<Symbolizer.Marker> symbols = new ArrayList<>();
-    private final Map<Symbolizer.Marker, Integer> index = new java.util.HashMap<>();
+    // By identity: the rules hand out the same symbolizer objects, and a record's hashCode walks
+    // all its fields — once per point on a 100,000-point layer.
+    private final Map<Symbolizer.Marker, Integer> index = new java.util.IdentityHashMap<>();
     private double[] xy = new double[128];
     private int[] symbol = new int[64];
     private int n;
