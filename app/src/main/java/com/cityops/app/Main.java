@@ -19,8 +19,12 @@ public final class Main {
     AppOptions options = new AppOptions();
     DoctorCommand doctor = new DoctorCommand();
     com.cityops.app.cli.TilesCommand tiles = new com.cityops.app.cli.TilesCommand();
+    com.cityops.app.cli.RenderCommand render = new com.cityops.app.cli.RenderCommand();
     CommandLine cli =
-        new CommandLine(options).addSubcommand("doctor", doctor).addSubcommand("tiles", tiles);
+        new CommandLine(options)
+            .addSubcommand("doctor", doctor)
+            .addSubcommand("tiles", tiles)
+            .addSubcommand("render", render);
     CommandLine.ParseResult parsed;
     try {
       parsed = cli.parseArgs(args);
@@ -44,6 +48,9 @@ public final class Main {
         var decode =
             (com.cityops.app.cli.TilesCommand.Decode) sub.subcommand().commandSpec().userObject();
         System.exit(decode.run(System.out, System.err));
+      }
+      if (sub.commandSpec().name().equals("render")) {
+        System.exit(render.run(System.out, System.err));
       }
       System.exit(doctor.run(System.out, System.err));
     }

@@ -37,6 +37,20 @@ public final class Themes {
     return url;
   }
 
+  /**
+   * The bundled basemap style (MapLibre style v8) that suits the theme: dark for walls and control
+   * rooms (also under high contrast), light for desks. Its {@code city} source names the offline
+   * pack {@code shanghai.mbtiles} beside it; the app installs both into one folder.
+   */
+  public static URL basemapStyle(Theme theme) {
+    String name = theme == Theme.LIGHT ? "basemap/basemap-light.json" : "basemap/basemap-dark.json";
+    URL url = Themes.class.getResource(name);
+    if (url == null) {
+      throw new IllegalStateException("basemap style " + name + " is missing from the themes jar");
+    }
+    return url;
+  }
+
   private static String url(String name) {
     URL url = Themes.class.getResource(name);
     if (url == null) {

@@ -1,5 +1,7 @@
 package com.cityops.app.map;
 
+import com.cityops.map.basemap.Basemap;
+import com.cityops.map.basemap.BasemapProblems;
 import com.cityops.map.content.FeatureLayer;
 import com.cityops.map.content.MapContent;
 import com.cityops.map.geo.LonLat;
@@ -55,6 +57,9 @@ public final class MapView extends StackPane implements AutoCloseable {
   private final ObjectProperty<MapContent> content = new SimpleObjectProperty<>(MapContent.EMPTY);
   private final ObjectProperty<LayerSettings> layerSettings =
       new SimpleObjectProperty<>(LayerSettings.NONE);
+  private final ObjectProperty<Basemap> basemap = new SimpleObjectProperty<>();
+  private final javafx.beans.property.ReadOnlyObjectWrapper<BasemapProblems.Status> basemapStatus =
+      new javafx.beans.property.ReadOnlyObjectWrapper<>(BasemapProblems.Status.OK);
   private final javafx.scene.control.Label coordinates = new javafx.scene.control.Label();
   private final javafx.scene.control.Label scale = new javafx.scene.control.Label();
   private final Region scaleBar = new Region();
@@ -131,6 +136,18 @@ public final class MapView extends StackPane implements AutoCloseable {
         };
     content.addListener(contentChanged);
     layerSettings.addListener(contentChanged);
+    basemap.addListener(
+        (obs, was, now) -> {
+          if (was != null) {
+            was.onChange(null);
+          }
+          if (now != null) {
+            // Told on a basemap thread when a tile is ready: look again on the FX thread.
+            now.onChange(() -> fx.execute(this::basemapChanged));
+          }
+          basemapChanged();
+          contentChanged.invalidated(obs);
+        });
     wireInput();
   }
 
@@ -157,6 +174,26 @@ public final class MapView extends StackPane implements AutoCloseable {
    * are drawn again, at most ten times a second.
    */
   public void liveLayersChanged() {
+    requestLayout();
+  }
+
+  /**
+   * The basemap under the layers (a MapLibre style over its tiles), or null for the theme's plain
+   * background. The control does not close it: its owner does.
+   */
+  public ObjectProperty<Basemap> basemapProperty() {
+    return basemap;
+  }
+
+  /** The basemap's problems so far (broken tiles, style features not drawn), for a quiet note. */
+  public javafx.beans.property.ReadOnlyObjectProperty<BasemapProblems.Status>
+      basemapStatusProperty() {
+    return basemapStatus.getReadOnlyProperty();
+  }
+
+  private void basemapChanged() {
+    Basemap b = basemap.get();
+    basemapStatus.set(b == null ? BasemapProblems.Status.OK : b.problems().status());
     requestLayout();
   }
 
@@ -203,6 +240,7 @@ public final class MapView extends StackPane implements AutoCloseable {
     return !base.busy()
         && !live.busy()
         && f != null
+        && f.complete()
         && f.contentStamp() == stamp(false)
         && sameView(f.viewport(), viewport.get())
         // Live layers change all the time: drawn for this view is enough, not for this version.
@@ -237,10 +275,12 @@ public final class MapView extends StackPane implements AutoCloseable {
     Viewport v = viewport.get();
     Viewport target = v.resized(width, height).fit(v.bounds(), 0);
     com.cityops.map.style.Rgba background = backgroundColour();
+    Basemap under = basemap.get();
     return base.submit(
             () -> {
               com.cityops.map.raster.MapImages.writePng(
-                  com.cityops.map.raster.MapImages.render(shown, target, scale, background), file);
+                  com.cityops.map.raster.MapImages.render(shown, target, scale, background, under),
+                  file);
               return file;
             })
         .whenCompleteAsync((file1, failure) -> {}, fx);
@@ -447,11 +487,21 @@ public final class MapView extends StackPane implements AutoCloseable {
             || steady.contentStamp() != stamp(false)
             || steady.scale != pixelScale
             || !steady.covers(v)
-            || (settled && !sameView(steady.viewport(), v));
+            || (settled && !sameView(steady.viewport(), v))
+            // drawn while moving with stand-ins that nobody asked to replace
+            || (settled && !steady.complete() && !steadyAskedExact);
     if (steadyStale && base.canStart()) {
+      steadyAskedExact = settled;
       // The steady image is opaque (the theme's map background under the layers): the software
       // pipeline then has one picture less to blend each frame than with the control's own fill.
-      base.render(group(false), stamp(false), v, pixelScale, backgroundColour(), this::afterRender);
+      base.render(
+          group(false),
+          stamp(false),
+          v,
+          pixelScale,
+          backgroundColour(),
+          underlay(),
+          this::afterRender);
     }
     RasterSurface.Frame moving = live.front();
     boolean hasLive = content.get().layers().stream().anyMatch(l -> l.source().live());
@@ -463,7 +513,7 @@ public final class MapView extends StackPane implements AutoCloseable {
                 || !moving.covers(v)
                 || (settled && !sameView(moving.viewport(), v)));
     if (liveStale && live.canStart()) {
-      live.render(group(true), stamp(true), v, pixelScale, null, this::afterRender);
+      live.render(group(true), stamp(true), v, pixelScale, null, null, this::afterRender);
     } else if (liveStale && !live.busy()) {
       // Too soon after the last live image: look again shortly (a finished render looks anyway).
       requestLayoutLater();
@@ -477,12 +527,27 @@ public final class MapView extends StackPane implements AutoCloseable {
     updateScale(v);
   }
 
+  private boolean steadyAskedExact;
+
+  /** The basemap under the steady layers; while the view moves, tiles of any size will do. */
+  private RasterSurface.Underlay underlay() {
+    Basemap b = basemap.get();
+    if (b == null) {
+      return null;
+    }
+    Basemap.Mode mode = settled ? Basemap.Mode.SETTLED : Basemap.Mode.MOVING;
+    return (image, area, s) -> b.paint(image, area, s, mode).complete();
+  }
+
   private static final javafx.css.PseudoClass DRAWN =
       javafx.css.PseudoClass.getPseudoClass("drawn");
 
   private void afterRender() {
     pseudoClassStateChanged(DRAWN, base.front() != null);
     List<String> parts = new ArrayList<>();
+    if (basemap.get() != null && !basemap.get().attribution().isBlank()) {
+      parts.add(basemap.get().attribution());
+    }
     for (RasterSurface s : List.of(base, live)) {
       if (s.front() != null && !s.front().attribution().isBlank()) {
         parts.add(s.front().attribution());
@@ -520,6 +585,9 @@ public final class MapView extends StackPane implements AutoCloseable {
       if (l.source().live() == liveLayers) {
         versions = versions * 31 + l.source().version();
       }
+    }
+    if (!liveLayers && basemap.get() != null) {
+      versions = versions * 31 + basemap.get().version();
     }
     return contentSerial * 1_000_003L + versions;
   }

@@ -121,6 +121,7 @@ final class RasterSurface implements AutoCloseable {
       Viewport viewport,
       double scale,
       com.cityops.map.style.Rgba background,
+      Underlay underlay,
       Runnable done) {
     inFlight = true;
     lastStart = clock.getAsLong();
@@ -140,8 +141,14 @@ final class RasterSurface implements AutoCloseable {
             Frame target =
                 spare != null && spare.fits(extended, scale) ? spare : Frame.of(extended, scale);
             RenderPlan plan = renderer.plan(content, extended);
-            rasterizer.paint(plan, target.image, scale, background);
-            Frame drawn = target.drawnFor(extended, contentStamp, plan.attribution());
+            boolean complete = true;
+            if (underlay == null) {
+              rasterizer.paint(plan, target.image, scale, background);
+            } else {
+              complete = underlay.paint(target.image, extended, scale);
+              rasterizer.paintOver(plan, target.image, scale);
+            }
+            Frame drawn = target.drawnFor(extended, contentStamp, plan.attribution(), complete);
             long took = System.nanoTime() - t0;
             fx.execute(() -> show(drawn, took, done));
           });
@@ -207,6 +214,15 @@ final class RasterSurface implements AutoCloseable {
     worker.shutdownNow();
   }
 
+  /**
+   * What the surface paints before its layers (the basemap), on its worker; answers whether it was
+   * complete.
+   */
+  @FunctionalInterface
+  interface Underlay {
+    boolean paint(BufferedImage target, Viewport area, double scale);
+  }
+
   /** An image and what it shows. */
   static final class Frame {
     final BufferedImage image;
@@ -216,6 +232,7 @@ final class RasterSurface implements AutoCloseable {
     final Viewport viewport;
     final long contentStamp;
     final String attribution;
+    final boolean complete;
 
     private Frame(
         BufferedImage image,
@@ -224,7 +241,8 @@ final class RasterSurface implements AutoCloseable {
         double scale,
         Viewport viewport,
         long contentStamp,
-        String attribution) {
+        String attribution,
+        boolean complete) {
       this.image = image;
       this.pixels = pixels;
       this.fx = fx;
@@ -232,6 +250,7 @@ final class RasterSurface implements AutoCloseable {
       this.viewport = viewport;
       this.contentStamp = contentStamp;
       this.attribution = attribution;
+      this.complete = complete;
     }
 
     static Frame of(Viewport viewport, double scale) {
@@ -242,7 +261,7 @@ final class RasterSurface implements AutoCloseable {
       // The toolkit reads the very pixels Java2D writes: no copy per frame.
       PixelBuffer<IntBuffer> pixels =
           new PixelBuffer<>(w, h, IntBuffer.wrap(data), PixelFormat.getIntArgbPreInstance());
-      return new Frame(image, pixels, new WritableImage(pixels), scale, viewport, -1, "");
+      return new Frame(image, pixels, new WritableImage(pixels), scale, viewport, -1, "", false);
     }
 
     boolean fits(Viewport viewport, double scale) {
@@ -251,8 +270,13 @@ final class RasterSurface implements AutoCloseable {
           && image.getHeight() == (int) Math.ceil(viewport.height() * scale);
     }
 
-    Frame drawnFor(Viewport viewport, long contentStamp, String attribution) {
-      return new Frame(image, pixels, fx, scale, viewport, contentStamp, attribution);
+    Frame drawnFor(Viewport viewport, long contentStamp, String attribution, boolean complete) {
+      return new Frame(image, pixels, fx, scale, viewport, contentStamp, attribution, complete);
+    }
+
+    /** False while the underlay still showed stand-ins for tiles not ready yet. */
+    boolean complete() {
+      return complete;
     }
 
     Viewport viewport() {

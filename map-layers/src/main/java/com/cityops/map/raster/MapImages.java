@@ -1,5 +1,6 @@
 package com.cityops.map.raster;
 
+import com.cityops.map.basemap.Basemap;
 import com.cityops.map.content.MapContent;
 import com.cityops.map.render.Renderer;
 import com.cityops.map.style.Rgba;
@@ -25,6 +26,25 @@ public final class MapImages {
   public static BufferedImage render(
       MapContent content, Viewport viewport, double scale, Rgba background) {
     return new PlanRasterizer().render(new Renderer().plan(content, viewport), scale, background);
+  }
+
+  /**
+   * The content over {@code basemap} (every tile loaded and drawn first, so this blocks on files
+   * and network: never call it on a UI thread), or over {@code background} when there is none.
+   */
+  public static BufferedImage render(
+      MapContent content, Viewport viewport, double scale, Rgba background, Basemap basemap) {
+    if (basemap == null) {
+      return render(content, viewport, scale, background);
+    }
+    BufferedImage image =
+        new BufferedImage(
+            (int) Math.ceil(viewport.width() * scale),
+            (int) Math.ceil(viewport.height() * scale),
+            BufferedImage.TYPE_INT_ARGB_PRE);
+    basemap.paint(image, viewport, scale, Basemap.Mode.COMPLETE);
+    new PlanRasterizer().paintOver(new Renderer().plan(content, viewport), image, scale);
+    return image;
   }
 
   /** Writes {@code image} as PNG, creating parent folders; the file is replaced atomically. */

@@ -67,6 +67,11 @@ public final class PlanRasterizer {
    */
   public void paint(RenderPlan plan, BufferedImage target, double scale, Rgba background) {
     clear(target, background);
+    paintOver(plan, target, scale);
+  }
+
+  /** Paints the plan over what {@code target} already shows (a basemap, say). */
+  public void paintOver(RenderPlan plan, BufferedImage target, double scale) {
     Graphics2D g = target.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

@@ -30,8 +30,9 @@ import org.locationtech.jts.geom.Polygon;
  * are dropped when they would overlap an earlier label or leave the tile (no cross-tile placement),
  * and are drawn with the rasteriser's CJK font.
  *
- * <p>Not drawn (reported once each to the style's {@link StyleProblems}): raster layers (they need
- * raster tiles), icons (sprites are not loaded), anything the style reader already reported.
+ * <p>Raster layers draw the raster pixels given for their source. Not drawn (reported once each to
+ * the style's {@link StyleProblems}): icons (sprites are not loaded), anything the style reader
+ * already reported.
  *
  * <p>Thread-safe: tiles may be rendered in parallel with one instance.
  */
@@ -56,10 +57,24 @@ public final class VectorTileRenderer {
 
   /** The draw operations for one tile, per style layer in style order. */
   public RenderPlan plan(TileId tile, Map<String, VectorTile> tiles, int tileSize) {
-    if (tileSize <= 0) {
+    return plan(tile, tile.z(), tiles, Map.of(), tileSize);
+  }
+
+  /**
+   * The draw operations for one tile shown at {@code zoom} (the view's zoom, which may lie between
+   * levels: paint properties are evaluated there) and {@code tileSize} logical pixels: vector data
+   * per source id in {@code tiles}, raster sources' pixels in {@code rasters}, each covering the
+   * tile square.
+   */
+  public RenderPlan plan(
+      TileId tile,
+      double zoom,
+      Map<String, VectorTile> tiles,
+      Map<String, DrawOp.Raster> rasters,
+      double tileSize) {
+    if (!(tileSize > 0)) {
       throw new IllegalArgumentException("tile size must be positive, got " + tileSize);
     }
-    double zoom = tile.z();
     Labels labels = new Labels(tileSize);
     List<RenderPlan.LayerOps> out = new ArrayList<>();
     for (MapLibreStyle.Layer layer : style.layers()) {
@@ -67,14 +82,18 @@ public final class VectorTileRenderer {
         continue;
       }
       List<DrawOp> ops = new ArrayList<>();
+      double opacity = 1;
       if (layer.type() == MapLibreStyle.Layer.Type.BACKGROUND) {
         background(layer, zoom, tileSize, ops);
       } else if (layer.type() == MapLibreStyle.Layer.Type.RASTER) {
-        problems()
-            .report(
-                layer.id(),
-                "raster layer",
-                "the vector tile renderer draws no raster tiles; left out");
+        DrawOp.Raster raster = rasters.get(layer.source());
+        if (raster != null) {
+          ops.add(raster);
+          opacity =
+              Expression.number(
+                  layer.property("paint", "raster-opacity").evaluate(Expression.Context.zoom(zoom)),
+                  1);
+        }
       } else {
         VectorTile data = tiles.get(layer.source());
         VectorTile.Layer source = data == null ? null : data.layer(layer.sourceLayer());
@@ -83,14 +102,14 @@ public final class VectorTileRenderer {
         }
       }
       if (!ops.isEmpty()) {
-        out.add(new RenderPlan.LayerOps(layer.id(), 1, ops));
+        out.add(new RenderPlan.LayerOps(layer.id(), Math.max(0, Math.min(1, opacity)), ops));
       }
     }
     return new RenderPlan(viewport(tile, tileSize), out, null);
   }
 
   /** A viewport showing exactly the tile (Viewport zoom 0 is a 256 px world). */
-  static Viewport viewport(TileId tile, int tileSize) {
+  static Viewport viewport(TileId tile, double tileSize) {
     double span = 2 * WebMercator.HALF_WORLD / (1 << tile.z());
     double cx = -WebMercator.HALF_WORLD + (tile.x() + 0.5) * span;
     double cy = WebMercator.HALF_WORLD - (tile.y() + 0.5) * span;
@@ -99,7 +118,7 @@ public final class VectorTileRenderer {
   }
 
   private static void background(
-      MapLibreStyle.Layer layer, double zoom, int size, List<DrawOp> ops) {
+      MapLibreStyle.Layer layer, double zoom, double size, List<DrawOp> ops) {
     Expression.Context ctx = Expression.Context.zoom(zoom);
     Rgba colour =
         faded(
@@ -121,7 +140,7 @@ public final class VectorTileRenderer {
       MapLibreStyle.Layer layer,
       VectorTile.Layer source,
       double zoom,
-      int size,
+      double size,
       Labels labels,
       List<DrawOp> ops) {
     double k = size / (double) source.extent();
