@@ -39,9 +39,9 @@ kill $SIM; wait $SIM 2>/dev/null || true
 # 2. One GeoPackage with every layer under the names the bundled styles use.
 G=$WORK/src.gpkg
 DIST=sim/src/main/resources/com/cityops/sim/geo/shanghai-districts.geojson
-ogr2ogr -f GPKG "$G" "$DIST" -nln district -select adcode,name
-ogr2ogr -update -f GPKG "$G" "$WORK/streets.geojson" -nln street -select code,name
-ogr2ogr -update -f GPKG "$G" "$WORK/grids.geojson" -nln grid -select code
+ogr2ogr -f GPKG "$G" "$DIST" -nln district -select adcode,name -makevalid
+ogr2ogr -update -f GPKG "$G" "$WORK/streets.geojson" -nln street -select code,name -makevalid
+ogr2ogr -update -f GPKG "$G" "$WORK/grids.geojson" -nln grid -select code -makevalid
 # Label points: a district's own centre (from the source), a street's point on its surface.
 python3 - "$DIST" "$WORK/district-centres.geojson" <<'PY'
 import json, sys

@@ -203,6 +203,7 @@ public final class CityOpsApp {
     window.setOnHidden(e -> close());
     window.show();
     io.execute(this::connect);
+    io.execute(() -> loadBasemap(map));
     if (options.screenshot() != null) {
       var screenshot =
           new ScreenshotOnLive(
@@ -212,6 +213,46 @@ public final class CityOpsApp {
       screenshot.watch(model.feedStateProperty(), FeedState.REPLAY);
     }
   }
+
+  /**
+   * Opens the basemap (io thread: files, maybe a TileJSON over the network) and hands it to the
+   * map; a style that cannot be read is logged and the map shows the theme's plain background.
+   */
+  private void loadBasemap(MapView map) {
+    String ref = options.basemap();
+    if ("none".equalsIgnoreCase(ref)) {
+      return;
+    }
+    try {
+      java.nio.file.Path cacheDir = options.dataDir().resolve("cache");
+      if (ref == null) {
+        ref =
+            com.cityops.app.map.BundledBasemap.install(
+                    cacheDir.resolve("basemap"), Theme.parse(options.theme()))
+                .toString();
+      }
+      var located =
+          com.cityops.map.basemap.BasemapSources.locate(
+              ref, new okhttp3.OkHttpClient(), cacheDir.resolve("tiles"));
+      var opened =
+          com.cityops.map.basemap.Basemap.open(
+              located.style().withoutLayers(CityMapLayers.LABELLED_HERE),
+              located.sources(),
+              new com.cityops.map.raster.PlanRasterizer(
+                  com.cityops.map.raster.MapFonts.preferredFamily(), LOG::warn),
+              new com.cityops.map.basemap.BasemapProblems(LOG::warn, System::nanoTime));
+      basemap = opened;
+      if (closed.get()) {
+        opened.close();
+        return;
+      }
+      FxPlatform.pulseExecutor(pulses).execute(() -> map.basemapProperty().set(opened));
+    } catch (RuntimeException e) {
+      LOG.warn("basemap {} not shown: {}", ref == null ? "(bundled)" : ref, e.getMessage());
+    }
+  }
+
+  private volatile com.cityops.map.basemap.Basemap basemap;
 
   /** Shows new map content; the first time the districts arrive, fits the city in view. */
   private void show(MapView map, MapContent content) {
@@ -365,6 +406,10 @@ public final class CityOpsApp {
     MapView shown = map;
     if (shown != null) {
       shown.close();
+    }
+    var under = basemap;
+    if (under != null) {
+      under.close();
     }
     CompletableFuture.runAsync(
             () -> {

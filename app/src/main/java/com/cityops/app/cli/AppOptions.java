@@ -40,6 +40,14 @@ public final class AppOptions {
   Path mapStyle;
 
   @Option(
+      names = "--basemap",
+      paramLabel = "FILE|URL|none",
+      description =
+          "The basemap: a MapLibre style (v8) file or http(s) URL, or none. Default: the theme's"
+              + " bundled style over the offline Shanghai pack.")
+  String basemap;
+
+  @Option(
       names = "--data-dir",
       description =
           "Per-user data (offline cache). Default: the platform's user data folder (${DEFAULT-VALUE}).")
@@ -167,6 +175,11 @@ public final class AppOptions {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** A basemap style file or URL, "none", or null for the bundled one. */
+  public String basemap() {
+    return basemap;
   }
 
   /** A style file replacing the theme's map style, or null. */

@@ -41,6 +41,13 @@ import org.locationtech.jts.geom.GeometryFactory;
  * the FX thread.
  */
 public final class CityMapLayers {
+  /**
+   * Basemap layers (ids of the bundled styles) that these layers show better: district and street
+   * names placed around case markers and clusters rather than under them.
+   */
+  public static final java.util.Set<String> LABELLED_HERE =
+      java.util.Set.of("district-label", "street-label");
+
   private static final GeometryFactory POINTS = new GeometryFactory();
 
   private final CityState state;

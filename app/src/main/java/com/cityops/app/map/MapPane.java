@@ -28,6 +28,28 @@ public final class MapPane {
   private final Label status = new Label();
 
   /**
+   * A quiet note while the basemap has problems (broken tiles, style features not drawn): the map
+   * keeps working, the operator knows why a patch looks plain, the details are in the tooltip and
+   * the log.
+   */
+  private static Label basemapNote(MapView map, Messages messages) {
+    Label note = new Label();
+    note.setId("map-basemap-note");
+    note.getStyleClass().addAll("map-legend-text", com.cityops.themes.StyleClasses.MUTED);
+    javafx.scene.control.Tooltip detail = new javafx.scene.control.Tooltip();
+    note.setTooltip(detail);
+    note.setVisible(false);
+    map.basemapStatusProperty()
+        .addListener(
+            (obs, was, now) -> {
+              note.setVisible(!now.ok());
+              note.setText(now.ok() ? "" : messages.format("map.basemap.problems", now.problems()));
+              detail.setText(now.latest() == null ? "" : now.latest());
+            });
+    return note;
+  }
+
+  /**
    * @param home the area "whole city" fits (null until known)
    */
   public MapPane(MapView map, Messages messages, Supplier<Envelope> home) {
@@ -74,7 +96,8 @@ public final class MapPane {
       item.setOnAction(e -> export(messages, size));
       export.getItems().add(item);
     }
-    HBox bar = new HBox(browse, distance, area, showLayers, fit, export, status);
+    Label basemapNote = basemapNote(map, messages);
+    HBox bar = new HBox(browse, distance, area, showLayers, fit, export, status, basemapNote);
     bar.getStyleClass().add("map-tools");
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setMaxSize(HBox.USE_PREF_SIZE, HBox.USE_PREF_SIZE);

@@ -111,7 +111,7 @@ public final class Basemap implements AutoCloseable {
     Map<String, BasemapSource> bound = new LinkedHashMap<>();
     for (MapLibreStyle.Source s : style.sources().values()) {
       try {
-        bound.put(s.id(), resolver.open(s, m -> problems.report("source " + s.id(), m)));
+        bound.put(s.id(), resolver.open(s, m -> problems.note("source " + s.id(), m)));
       } catch (RuntimeException e) {
         problems.report("source " + s.id(), "source '" + s.id() + "' left out: " + e.getMessage());
       }

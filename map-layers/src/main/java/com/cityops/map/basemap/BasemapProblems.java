@@ -37,10 +37,25 @@ public final class BasemapProblems {
 
   /** Reports {@code message}; {@code kind} groups repeats (e.g. "source osm: tiles"). */
   public void report(String kind, String message) {
+    say(kind, message, true);
+  }
+
+  /**
+   * Logs {@code message} like {@link #report} but does not count it as a problem: something the
+   * engine repaired (a ring wound the wrong way) — worth a line for whoever makes the tiles, not a
+   * note on the operator's map.
+   */
+  public void note(String kind, String message) {
+    say(kind, message, false);
+  }
+
+  private void say(String kind, String message, boolean counts) {
     String line = null;
     synchronized (this) {
-      total++;
-      latest = message;
+      if (counts) {
+        total++;
+        latest = message;
+      }
       long now = nanoClock.getAsLong();
       Kind k = kinds.get(kind);
       if (k == null) {

@@ -128,6 +128,15 @@ public record MapLibreStyle(
     }
   }
 
+  /**
+   * This style without the layers of {@code ids} — what MapLibre apps do with {@code visibility:
+   * none} when their own overlay shows the same thing better.
+   */
+  public MapLibreStyle withoutLayers(Set<String> ids) {
+    List<Layer> kept = layers.stream().filter(l -> !ids.contains(l.id())).toList();
+    return new MapLibreStyle(name, sprite, glyphs, sources, kept, problems);
+  }
+
   public static MapLibreStyle read(Path file) {
     try {
       return parse(Files.readString(file));
