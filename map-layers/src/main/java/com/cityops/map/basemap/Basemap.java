@@ -116,10 +116,20 @@ public final class Basemap implements AutoCloseable {
         problems.report("source " + s.id(), "source '" + s.id() + "' left out: " + e.getMessage());
       }
     }
+    return of(style, bound, rasterizer, problems);
+  }
+
+  /** A basemap over sources already bound (tests wrap them: slow, broken). */
+  static Basemap of(
+      MapLibreStyle style,
+      Map<String, BasemapSource> sources,
+      PlanRasterizer rasterizer,
+      BasemapProblems problems) {
     for (String p : style.problems().list()) {
-      problems.report("style " + p, "style '" + style.name() + "': " + p);
+      String name = style.name() == null ? "(unnamed)" : "'" + style.name() + "'";
+      problems.report("style " + p, "style " + name + ": " + p);
     }
-    return new Basemap(style, bound, rasterizer, problems);
+    return new Basemap(style, Map.copyOf(sources), rasterizer, problems);
   }
 
   public MapLibreStyle style() {
@@ -144,7 +154,11 @@ public final class Basemap implements AutoCloseable {
   public String attribution() {
     List<String> parts = new ArrayList<>();
     for (BasemapSource s : sources.values()) {
-      String a = s.attribution();
+      MapLibreStyle.Source declared = style.sources().get(s.id());
+      String a =
+          declared != null && declared.attribution() != null && !declared.attribution().isBlank()
+              ? declared.attribution()
+              : s.attribution();
       if (a != null && !a.isBlank() && !parts.contains(a.strip())) {
         parts.add(a.strip());
       }

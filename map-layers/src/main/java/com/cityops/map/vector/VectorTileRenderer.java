@@ -96,7 +96,9 @@ public final class VectorTileRenderer {
         }
       } else {
         VectorTile data = tiles.get(layer.source());
-        VectorTile.Layer source = data == null ? null : data.layer(layer.sourceLayer());
+        // A GeoJSON source's one layer has no source-layer in the style; it bears the source's id.
+        String name = layer.sourceLayer() != null ? layer.sourceLayer() : layer.source();
+        VectorTile.Layer source = data == null ? null : data.layer(name);
         if (source != null) {
           features(layer, source, zoom, tileSize, labels, ops);
         }
