@@ -20,6 +20,10 @@ public final class BundledBasemap {
   /** The pack inside the simulator's jar (it serves the same file over HTTP). */
   public static final String PACK_RESOURCE = "/com/cityops/sim/basemap/shanghai.mbtiles";
 
+  /** The bundled styles' sprite ({@code "sprite": "sprite"}), at both pixel ratios. */
+  private static final java.util.List<String> SPRITE_FILES =
+      java.util.List.of("sprite.json", "sprite.png", "sprite@2x.json", "sprite@2x.png");
+
   private BundledBasemap() {}
 
   /** Installs the theme's style and the pack into {@code dir}; answers the style file. */
@@ -32,6 +36,14 @@ public final class BundledBasemap {
     }
     String name = style.getPath().substring(style.getPath().lastIndexOf('/') + 1);
     Path styleFile = copy(style, dir.resolve(name));
+    for (String sprite : SPRITE_FILES) {
+      URL part = Themes.class.getResource("basemap/" + sprite);
+      if (part == null) {
+        throw new IllegalStateException(
+            "basemap sprite " + sprite + " is missing from the themes jar");
+      }
+      copy(part, dir.resolve(sprite));
+    }
     copy(pack, dir.resolve("shanghai.mbtiles"));
     return styleFile;
   }

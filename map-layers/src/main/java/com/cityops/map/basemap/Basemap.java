@@ -4,6 +4,7 @@ import com.cityops.map.geo.TileId;
 import com.cityops.map.geo.WebMercator;
 import com.cityops.map.maplibre.Expression;
 import com.cityops.map.maplibre.MapLibreStyle;
+import com.cityops.map.maplibre.Sprite;
 import com.cityops.map.raster.PlanRasterizer;
 import com.cityops.map.render.DrawOp;
 import com.cityops.map.render.RenderPlan;
@@ -87,12 +88,13 @@ public final class Basemap implements AutoCloseable {
   private Basemap(
       MapLibreStyle style,
       Map<String, BasemapSource> sources,
+      Sprite sprite,
       PlanRasterizer rasterizer,
       BasemapProblems problems) {
     this.style = style;
     this.sources = sources;
     this.rasterizer = rasterizer;
-    this.renderer = new VectorTileRenderer(style, rasterizer);
+    this.renderer = new VectorTileRenderer(style, rasterizer, sprite);
     this.problems = problems;
     this.loaders = Executors.newFixedThreadPool(4, threads("cityops-basemap-load"));
     this.painter = Executors.newSingleThreadExecutor(threads("cityops-basemap-paint"));
@@ -116,7 +118,17 @@ public final class Basemap implements AutoCloseable {
         problems.report("source " + s.id(), "source '" + s.id() + "' left out: " + e.getMessage());
       }
     }
-    return of(style, bound, rasterizer, problems);
+    Sprite sprite = null;
+    if (style.sprite() != null) {
+      try {
+        sprite = resolver.sprite(style.sprite());
+      } catch (RuntimeException e) {
+        problems.report(
+            "sprite",
+            "sprite " + style.sprite() + " not loaded, icons left out: " + e.getMessage());
+      }
+    }
+    return new Basemap(style, Map.copyOf(bound), sprite, rasterizer, problems).reportStyle();
   }
 
   /** A basemap over sources already bound (tests wrap them: slow, broken). */
@@ -125,11 +137,24 @@ public final class Basemap implements AutoCloseable {
       Map<String, BasemapSource> sources,
       PlanRasterizer rasterizer,
       BasemapProblems problems) {
-    for (String p : style.problems().list()) {
-      String name = style.name() == null ? "(unnamed)" : "'" + style.name() + "'";
+    return new Basemap(style, Map.copyOf(sources), null, rasterizer, problems).reportStyle();
+  }
+
+  private Basemap reportStyle() {
+    forwardStyleProblems();
+    return this;
+  }
+
+  private int styleProblemsForwarded;
+
+  /** The style's problems found so far (reading, then drawing: an icon not in the sprite). */
+  private synchronized void forwardStyleProblems() {
+    List<String> all = style.problems().list();
+    String name = style.name() == null ? "(unnamed)" : "'" + style.name() + "'";
+    for (String p : all.subList(Math.min(styleProblemsForwarded, all.size()), all.size())) {
       problems.report("style " + p, "style " + name + ": " + p);
     }
-    return new Basemap(style, Map.copyOf(sources), rasterizer, problems);
+    styleProblemsForwarded = all.size();
   }
 
   public MapLibreStyle style() {
@@ -426,6 +451,7 @@ public final class Basemap implements AutoCloseable {
     rasterizer.paint(plan, image, scale, null);
     TileImage drawn = new TileImage(image, px);
     images.put(t, drawn, 4L * px * px);
+    forwardStyleProblems();
     return drawn;
   }
 

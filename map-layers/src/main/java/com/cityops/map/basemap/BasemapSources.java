@@ -4,6 +4,7 @@ import com.cityops.map.data.GeoJsonDataStore;
 import com.cityops.map.data.MemoryFeatureSource;
 import com.cityops.map.geo.Crs;
 import com.cityops.map.maplibre.MapLibreStyle;
+import com.cityops.map.maplibre.Sprite;
 import com.cityops.map.tiles.HttpTileSource;
 import com.cityops.map.tiles.MbTilesSource;
 import com.cityops.map.tiles.PmTilesSource;
@@ -149,6 +150,45 @@ public record BasemapSources(URI base, OkHttpClient http, Path cacheDir) {
           "geojson source '" + s.id() + "' has no 'data' (inline GeoJSON or a URL)");
     }
     return new BasemapSource.GeoJson(s.id(), features, maxZoom, s.attribution());
+  }
+
+  /**
+   * The style's sprite, the high-resolution sheet ({@code @2x}) when there is one — icons carry
+   * their pixel ratio, so either draws at the right size.
+   *
+   * @throws IllegalArgumentException or {@link com.cityops.map.maplibre.MapLibreStyleException}
+   *     naming the sprite when neither can be read
+   */
+  Sprite sprite(String ref) {
+    IllegalArgumentException first = null;
+    for (String variant : new String[] {ref + "@2x", ref}) {
+      try {
+        return Sprite.read(bytes(variant + ".json"), bytes(variant + ".png"), variant);
+      } catch (IllegalArgumentException e) {
+        first = first == null ? e : first;
+      }
+    }
+    throw first;
+  }
+
+  private byte[] bytes(String ref) {
+    URI at = base.resolve(protect(ref));
+    if (isHttp(at.toString())) {
+      Request request = new Request.Builder().url(at.toString()).build();
+      try (Response r = http.newCall(request).execute()) {
+        if (!r.isSuccessful()) {
+          throw new IllegalArgumentException(at + " answered HTTP " + r.code());
+        }
+        return r.body().bytes();
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot fetch " + at + ": " + e.getMessage(), e);
+      }
+    }
+    try {
+      return Files.readAllBytes(ref.startsWith("/") ? Path.of(ref) : Path.of(at));
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("cannot read " + ref + ": " + e.getMessage(), e);
+    }
   }
 
   private Path file(String reference) {

@@ -53,7 +53,9 @@ public record MapLibreStyle(
                   "text-halo-color",
                   "text-halo-width",
                   "text-opacity",
-                  "icon-image"),
+                  "text-offset",
+                  "icon-image",
+                  "icon-size"),
           Layer.Type.RASTER, Set.of("raster-opacity"));
 
   public MapLibreStyle {

@@ -4,6 +4,7 @@ import com.cityops.map.geo.TileId;
 import com.cityops.map.geo.WebMercator;
 import com.cityops.map.maplibre.Expression;
 import com.cityops.map.maplibre.MapLibreStyle;
+import com.cityops.map.maplibre.Sprite;
 import com.cityops.map.maplibre.StyleProblems;
 import com.cityops.map.raster.PlanRasterizer;
 import com.cityops.map.render.DrawOp;
@@ -30,19 +31,28 @@ import org.locationtech.jts.geom.Polygon;
  * are dropped when they would overlap an earlier label or leave the tile (no cross-tile placement),
  * and are drawn with the rasteriser's CJK font.
  *
- * <p>Raster layers draw the raster pixels given for their source. Not drawn (reported once each to
- * the style's {@link StyleProblems}): icons (sprites are not loaded), anything the style reader
- * already reported.
+ * <p>Raster layers draw the raster pixels given for their source; symbol icons come from the {@link
+ * Sprite} (centred on the anchor, the text under them unless {@code text-offset} says otherwise;
+ * icon and text are placed together or dropped together). Not drawn (reported once each to the
+ * style's {@link StyleProblems}): icons missing from the sprite, anything the style reader already
+ * reported.
  *
  * <p>Thread-safe: tiles may be rendered in parallel with one instance.
  */
 public final class VectorTileRenderer {
   private final MapLibreStyle style;
   private final PlanRasterizer rasterizer;
+  private final Sprite sprite;
 
   public VectorTileRenderer(MapLibreStyle style, PlanRasterizer rasterizer) {
+    this(style, rasterizer, null);
+  }
+
+  /** With the style's sprite for {@code icon-image} (null: icons are left out, said once). */
+  public VectorTileRenderer(MapLibreStyle style, PlanRasterizer rasterizer, Sprite sprite) {
     this.style = style;
     this.rasterizer = rasterizer;
+    this.sprite = sprite;
   }
 
   public StyleProblems problems() {
@@ -248,26 +258,41 @@ public final class VectorTileRenderer {
       double k,
       Labels labels,
       List<DrawOp> ops) {
-    if (layer.layout().containsKey("icon-image")) {
-      problems()
-          .report(
-              layer.id(),
-              "layout 'icon-image'",
-              "icons from the sprite " + style.sprite() + " are not loaded yet; text only");
-    }
-    Object field = layer.property("layout", "text-field").evaluate(ctx);
-    String text = field == null ? "" : Expression.text(field).strip();
-    if (text.isEmpty()) {
-      return;
-    }
     Coordinate anchor = anchor(f);
     if (anchor == null) {
       return;
     }
-    double size = Expression.number(layer.property("layout", "text-size").evaluate(ctx), 16);
     double x = anchor.x * k;
     double y = anchor.y * k;
-    if (!labels.place(x, y, text, size)) {
+    DrawOp.Raster icon = layer.layout().containsKey("icon-image") ? icon(layer, ctx, x, y) : null;
+    Object field = layer.property("layout", "text-field").evaluate(ctx);
+    String text = field == null ? "" : Expression.text(field).strip();
+    if (icon == null && text.isEmpty()) {
+      return;
+    }
+    double size = Expression.number(layer.property("layout", "text-size").evaluate(ctx), 16);
+    double ty = y;
+    double tx = x;
+    if (layer.layout().containsKey("text-offset")
+        && layer.property("layout", "text-offset").evaluate(ctx) instanceof List<?> offset
+        && offset.size() == 2) {
+      tx += size * Expression.number(offset.get(0), 0);
+      ty += size * Expression.number(offset.get(1), 0);
+    } else if (icon != null && !text.isEmpty()) {
+      ty = icon.y() + icon.height() + size * 0.65; // the name under its icon
+    }
+    // Icon and text are placed together or not at all, as in MapLibre's default.
+    double[] iconBox =
+        icon == null
+            ? null
+            : new double[] {icon.x(), icon.y(), icon.x() + icon.width(), icon.y() + icon.height()};
+    if (!labels.place(iconBox, text.isEmpty() ? null : Labels.box(tx, ty, text, size))) {
+      return;
+    }
+    if (icon != null) {
+      ops.add(icon);
+    }
+    if (text.isEmpty()) {
       return;
     }
     double opacity = Expression.number(layer.property("paint", "text-opacity").evaluate(ctx), 1);
@@ -286,7 +311,38 @@ public final class VectorTileRenderer {
     if (colour == null) {
       return;
     }
-    ops.add(new DrawOp.Text(x, y, text, new Symbolizer.Label("text-field", size, colour, halo, 0)));
+    ops.add(
+        new DrawOp.Text(tx, ty, text, new Symbolizer.Label("text-field", size, colour, halo, 0)));
+  }
+
+  /** The sprite's icon for this feature, centred on the anchor, or null (said once). */
+  private DrawOp.Raster icon(
+      MapLibreStyle.Layer layer, Expression.Context ctx, double x, double y) {
+    Object value = layer.property("layout", "icon-image").evaluate(ctx);
+    String name = value == null ? "" : Expression.text(value).strip();
+    if (name.isEmpty()) {
+      return null;
+    }
+    if (sprite == null) {
+      problems()
+          .report(
+              layer.id(),
+              "layout 'icon-image'",
+              style.sprite() == null
+                  ? "the style names no sprite; icons left out"
+                  : "the sprite " + style.sprite() + " could not be loaded; icons left out");
+      return null;
+    }
+    Sprite.Icon icon = sprite.icon(name);
+    if (icon == null) {
+      problems().report(layer.id(), "icon '" + name + "'", "not in the sprite; left out");
+      return null;
+    }
+    double scale = Expression.number(layer.property("layout", "icon-size").evaluate(ctx), 1);
+    double w = icon.width() / icon.pixelRatio() * scale;
+    double h = icon.height() / icon.pixelRatio() * scale;
+    return new DrawOp.Raster(
+        x - w / 2, y - h / 2, w, h, icon.width(), icon.height(), icon.argbPre());
   }
 
   private static Coordinate anchor(VectorTile.Feature f) {
@@ -375,7 +431,8 @@ public final class VectorTileRenderer {
       this.size = size;
     }
 
-    boolean place(double x, double y, String text, double fontSize) {
+    /** The box a label of {@code text} centred on (x, y) takes. */
+    static double[] box(double x, double y, String text, double fontSize) {
       double w = 0;
       for (int i = 0; i < text.length(); ) {
         int cp = text.codePointAt(i);
@@ -383,7 +440,27 @@ public final class VectorTileRenderer {
         i += Character.charCount(cp);
       }
       double h = fontSize * 1.3;
-      double[] box = {x - w / 2 - 2, y - h / 2, x + w / 2 + 2, y + h / 2};
+      return new double[] {x - w / 2 - 2, y - h / 2, x + w / 2 + 2, y + h / 2};
+    }
+
+    /** Places both boxes (either may be null) if neither overlaps a placed one or the edge. */
+    boolean place(double[] a, double[] b) {
+      if (!fits(a) || !fits(b)) {
+        return false;
+      }
+      if (a != null) {
+        placed.add(a);
+      }
+      if (b != null) {
+        placed.add(b);
+      }
+      return true;
+    }
+
+    private boolean fits(double[] box) {
+      if (box == null) {
+        return true;
+      }
       if (box[0] < 0 || box[1] < 0 || box[2] > size || box[3] > size) {
         return false;
       }
@@ -392,7 +469,6 @@ public final class VectorTileRenderer {
           return false;
         }
       }
-      placed.add(box);
       return true;
     }
   }
