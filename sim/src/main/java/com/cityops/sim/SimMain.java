@@ -100,11 +100,10 @@ public final class SimMain implements Callable<Integer> {
   @Option(
       names = "--tiles",
       paramLabel = "DIR",
-      description = {
-        "Serve every *.mbtiles file in DIR as a tile pack named after the file (districts.mbtiles",
-        "-> /tiles/districts.json, /tiles/districts/{z}/{x}/{y}.pbf); public, no sign-in.",
-        "Default: the bundled Shanghai basemap if this build has one, else no tiles."
-      })
+      description =
+          "Serve every *.mbtiles file in DIR as a tile pack named after the file: districts.mbtiles"
+              + " is /tiles/districts.json and /tiles/districts/{z}/{x}/{y}.pbf (public, no sign-in)."
+              + " Default: the bundled Shanghai basemap if this build has one, else no tiles.")
   Path tilesDir;
 
   @Option(

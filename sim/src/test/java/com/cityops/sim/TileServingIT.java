@@ -230,7 +230,7 @@ class TileServingIT {
             .isEqualTo(2);
         assertThat(source.diskCache().hitCount()).as("304s answered from the cache").isEqualTo(2);
       }
-      Reply direct = get(strict, "/tiles/raster/" + path(tile) + ".png", null);
+      Reply direct = request(strict, "/tiles/raster/" + path(tile) + ".png");
       assertThat(direct.header("Cache-Control")).isEqualTo("public, max-age=0");
     }
   }
@@ -258,6 +258,18 @@ class TileServingIT {
     assertThat(get(url, "W/" + etag + ", \"other\"").status()).isEqualTo(304);
     assertThat(get(url, "\"other\"").status()).isEqualTo(200);
     assertThat(faults.notModified(VECTOR, tile)).isEqualTo(2);
+  }
+
+  @Test
+  void vectorTilesAreNeverGzippedOnTheWireSoOneUrlHasOneRepresentation() throws Exception {
+    TileId big = largestStoredTile(VECTOR); // well above Javalin's 1500-byte compression threshold
+    Reply reply =
+        request(server, "/tiles/districts/" + path(big) + ".pbf", "Accept-Encoding", "gzip, br");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.header("Content-Encoding")).isNull();
+    assertThat(reply.header("Vary")).isNull();
+    assertThat(reply.bytes()).isEqualTo(TileData.of(storedRow(VECTOR, big), "").bytes());
+    assertThat(reply.bytes().length).isGreaterThan(1500);
   }
 
   // ---- failures ---------------------------------------------------------------------------------
@@ -505,14 +517,18 @@ class TileServingIT {
     }
   }
 
+  /** A GET of the main server, with {@code If-None-Match} unless null. */
   static Reply get(String path, String ifNoneMatch) throws IOException {
-    return get(server, path, ifNoneMatch);
+    return ifNoneMatch == null
+        ? request(server, path)
+        : request(server, path, "If-None-Match", ifNoneMatch);
   }
 
-  static Reply get(SimServer on, String path, String ifNoneMatch) throws IOException {
+  /** A plain GET with {@code headers} as name, value pairs; nothing cached or unzipped. */
+  static Reply request(SimServer on, String path, String... headers) throws IOException {
     Request.Builder request = new Request.Builder().url(on.baseUrl() + path);
-    if (ifNoneMatch != null) {
-      request.header("If-None-Match", ifNoneMatch);
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
     }
     try (Response response = http.newCall(request.build()).execute()) {
       return new Reply(response.code(), response.headers(), response.body().bytes());

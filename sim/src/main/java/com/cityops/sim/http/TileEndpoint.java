@@ -31,11 +31,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Tiles go out with {@code Cache-Control: public, max-age=N}, a strong {@code ETag} (a hash of
  * the bytes, so it is the same after a restart and changes only when the tile does) and {@code 304}
- * for a matching {@code If-None-Match}. Vector tiles are sent gunzipped ({@code MbTilesSource}
- * unpacks them); the server's own compression may gzip them again on the wire for clients that ask,
- * which OkHttp undoes transparently. Errors are problem+json: 404 for an unknown pack or a tile not
- * in it, 400 for a malformed address or the wrong extension. {@link TileFaults} may override the
- * answer for tests. Thread-safe.
+ * for a matching {@code If-None-Match}. Vector tiles are sent unzipped ({@code MbTilesSource}
+ * unpacks the stored gzip) and never compressed on the wire ({@link ApiServer} excludes their type
+ * from Javalin's compression), so a URL has one representation and the ETag names it. Errors are
+ * problem+json: 404 for an unknown pack or a tile not in it, 400 for a malformed address or the
+ * wrong extension. {@link TileFaults} may override the answer for tests. Thread-safe.
  */
 final class TileEndpoint {
   static final String BASE = "/tiles";

@@ -92,11 +92,8 @@ public final class ContractSchemas {
     if (response.has("$ref")) {
       response = components.at(response.get("$ref").asText().substring("#/components".length()));
     }
-    JsonNode schema = null;
-    for (JsonNode media : response.path("content")) {
-      schema = media.get("schema");
-      break;
-    }
+    var media = response.path("content").elements(); // the first media type's schema
+    JsonNode schema = media.hasNext() ? media.next().get("schema") : null;
     if (schema == null) {
       return List.of("the OpenAPI document has no JSON schema for GET " + path + " → " + status);
     }
