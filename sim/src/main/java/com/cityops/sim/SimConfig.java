@@ -18,6 +18,10 @@ import java.util.Map;
  * @param canary how often the end-to-end test signal is sent (real time)
  * @param passwords demo accounts' passwords by user name (default: the name itself)
  * @param tls serve HTTPS and WSS with this keystore; null serves plain HTTP
+ * @param tilesDir serve every {@code *.mbtiles} in it under {@code /tiles}; null serves the bundled
+ *     demo basemap if the build has one, else no tiles
+ * @param tileMaxAge how long clients may use a tile without asking again ({@code Cache-Control:
+ *     max-age}); zero makes them revalidate every time (with {@code If-None-Match})
  */
 public record SimConfig(
     String host,
@@ -36,7 +40,15 @@ public record SimConfig(
     Duration canary,
     int journalMemory,
     Map<String, String> passwords,
-    TlsKeystore tls) {
+    TlsKeystore tls,
+    Path tilesDir,
+    Duration tileMaxAge) {
+
+  public SimConfig {
+    if (tileMaxAge == null || tileMaxAge.isNegative()) {
+      throw new IllegalArgumentException("tile max-age must be zero or more, got " + tileMaxAge);
+    }
+  }
 
   public static SimConfig defaults() {
     return builder().build();
@@ -65,6 +77,8 @@ public record SimConfig(
     b.journalMemory = journalMemory;
     b.passwords = passwords;
     b.tls = tls;
+    b.tilesDir = tilesDir;
+    b.tileMaxAge = tileMaxAge;
     return b;
   }
 
@@ -87,6 +101,8 @@ public record SimConfig(
     private Duration canary = Duration.ofSeconds(10);
     private int journalMemory = 200_000;
     private Map<String, String> passwords = Map.of();
+    private Path tilesDir = null;
+    private Duration tileMaxAge = Duration.ofHours(1);
 
     private Builder() {}
 
@@ -175,6 +191,16 @@ public record SimConfig(
       return this;
     }
 
+    public Builder tilesDir(Path value) {
+      this.tilesDir = value;
+      return this;
+    }
+
+    public Builder tileMaxAge(Duration value) {
+      this.tileMaxAge = value;
+      return this;
+    }
+
     public SimConfig build() {
       return new SimConfig(
           host,
@@ -193,7 +219,9 @@ public record SimConfig(
           canary,
           journalMemory,
           passwords,
-          tls);
+          tls,
+          tilesDir,
+          tileMaxAge);
     }
   }
 }

@@ -3,6 +3,7 @@ package com.cityops.sim;
 import com.cityops.sim.http.TlsKeystore;
 import com.cityops.sim.world.Scenario;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -96,6 +97,22 @@ public final class SimMain implements Callable<Integer> {
       description = "The keystore's password; default: the SIM_TLS_PASSWORD environment variable.")
   String tlsPassword;
 
+  @Option(
+      names = "--tiles",
+      paramLabel = "DIR",
+      description =
+          "Serve every *.mbtiles file in DIR as a tile pack named after the file: districts.mbtiles"
+              + " is /tiles/districts.json and /tiles/districts/{z}/{x}/{y}.pbf (public, no sign-in)."
+              + " Default: the bundled Shanghai basemap if this build has one, else no tiles.")
+  Path tilesDir;
+
+  @Option(
+      names = "--tile-max-age",
+      paramLabel = "SECONDS",
+      description =
+          "How long clients may use a tile before asking again (Cache-Control max-age). Default: ${DEFAULT-VALUE}")
+  long tileMaxAgeSeconds = SimConfig.defaults().tileMaxAge().toSeconds();
+
   public static void main(String[] args) {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "cityops-sim-logback.xml");
@@ -120,6 +137,8 @@ public final class SimMain implements Callable<Integer> {
             .deviceFaultPerDay(faultRate)
             .falseAlarmPerDay(falseAlarmRate)
             .passwords(passwords)
+            .tilesDir(tilesDir)
+            .tileMaxAge(Duration.ofSeconds(tileMaxAgeSeconds))
             .tls(
                 tlsKeystore == null
                     ? null

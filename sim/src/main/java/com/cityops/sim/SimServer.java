@@ -2,6 +2,8 @@ package com.cityops.sim;
 
 import com.cityops.sim.clock.SimClock;
 import com.cityops.sim.http.ApiServer;
+import com.cityops.sim.http.TileFaults;
+import com.cityops.sim.tiles.TilePacks;
 import com.cityops.sim.world.CityWorld;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +27,7 @@ public final class SimServer implements AutoCloseable {
   private final CityWorld world;
   private final SimClock cityClock;
   private final ApiServer api;
+  private final TilePacks tiles;
   private final ScheduledExecutorService ticker;
   private long loadNanos;
   private double loadCarry;
@@ -36,7 +39,14 @@ public final class SimServer implements AutoCloseable {
         config.start() != null
             ? config.start()
             : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    this.world = CityWorld.create(config, start);
+    // Opened first: a tile pack that cannot be read stops the start before the city is built
+    this.tiles = TilePacks.forConfig(config.tilesDir());
+    try {
+      this.world = CityWorld.create(config, start);
+    } catch (RuntimeException e) {
+      tiles.close();
+      throw e;
+    }
     this.cityClock = SimClock.realTime(world.cityTime(), config.speed());
     this.api =
         new ApiServer(
@@ -45,7 +55,9 @@ public final class SimServer implements AutoCloseable {
             config.dataDir(),
             Clock.systemUTC(),
             version(),
-            config.tls());
+            config.tls(),
+            tiles,
+            config.tileMaxAge());
     this.ticker =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -64,6 +76,7 @@ public final class SimServer implements AutoCloseable {
       server.api.start(config.host(), config.port());
     } catch (RuntimeException e) {
       server.world.close();
+      server.tiles.close();
       throw e;
     }
     server.loadNanos = System.nanoTime();
@@ -81,11 +94,12 @@ public final class SimServer implements AutoCloseable {
         canaryMs,
         TimeUnit.MILLISECONDS);
     LOG.info(
-        "CityOps reference backend on {} (seed {}, speed {}x, scenario {})",
+        "CityOps reference backend on {} (seed {}, speed {}x, scenario {}; tiles: {})",
         server.baseUrl(),
         config.seed(),
         config.speed(),
-        config.scenario().wireName());
+        config.scenario().wireName(),
+        server.tiles);
     return server;
   }
 
@@ -133,6 +147,14 @@ public final class SimServer implements AutoCloseable {
     return world;
   }
 
+  /**
+   * The tile endpoint's faults and request counts: tests make tiles fail on purpose and see how
+   * often each was asked for. In process only; nothing over HTTP reaches it.
+   */
+  public TileFaults tileFaults() {
+    return api.tileFaults();
+  }
+
   public static String version() {
     String v = SimServer.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
@@ -149,6 +171,7 @@ public final class SimServer implements AutoCloseable {
     }
     world.close();
     api.stop();
+    tiles.close(); // after the server stopped, so no request reads a closed pack
     LOG.info("reference backend on port {} stopped", port);
   }
 

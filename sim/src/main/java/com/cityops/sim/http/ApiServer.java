@@ -15,11 +15,15 @@ import com.cityops.api.Problem;
 import com.cityops.api.ProblemType;
 import com.cityops.api.ScenarioRequest;
 import com.cityops.api.ServerStatus;
+import com.cityops.sim.tiles.TilePackInfo;
+import com.cityops.sim.tiles.TilePacks;
 import com.cityops.sim.world.ActionOutcome;
 import com.cityops.sim.world.ActionRejected;
 import com.cityops.sim.world.CityWorld;
 import com.cityops.sim.world.Scenario;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -29,7 +33,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpVersion;
@@ -63,6 +69,8 @@ public final class ApiServer {
   private final Clock clock;
   private final String version;
   private final Javalin javalin;
+  private final TileEndpoint tiles;
+  private final TileFaults tileFaults = new TileFaults();
 
   public ApiServer(
       CityWorld world,
@@ -70,8 +78,11 @@ public final class ApiServer {
       java.nio.file.Path dataDir,
       Clock clock,
       String version,
-      TlsKeystore tls) {
+      TlsKeystore tls,
+      TilePacks tilePacks,
+      Duration tileMaxAge) {
     this.tls = tls;
+    this.tiles = new TileEndpoint(tilePacks, tileFaults, tileMaxAge);
     this.world = world;
     this.users = new Users(passwords);
     this.tokens = TokenService.create(dataDir);
@@ -115,6 +126,11 @@ public final class ApiServer {
     return javalin.port();
   }
 
+  /** Faults and request counts of the tile endpoint, for tests. */
+  public TileFaults tileFaults() {
+    return tileFaults;
+  }
+
   public void stop() {
     javalin.stop();
   }
@@ -123,6 +139,15 @@ public final class ApiServer {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.http.maxRequestSize = MAX_BODY_BYTES;
+    // Tiles go out as they are, never gzipped on the fly: one representation per tile URL, so the
+    // ETag (a hash of those bytes) is an honest strong validator without Vary: Accept-Encoding.
+    // Images are excluded by Javalin already; vector tiles are a few KB.
+    // A new strategy, not the default: that one is a static shared by every Javalin in the JVM.
+    CompressionStrategy compression = new CompressionStrategy(null, new Gzip());
+    List<String> excluded = new ArrayList<>(compression.getExcludedMimeTypes());
+    excluded.add(TilePackInfo.MVT_CONTENT_TYPE);
+    compression.setExcludedMimeTypes(excluded);
+    config.http.compressionStrategy = compression;
     if (tls != null) {
       config.jetty.addConnector(this::tlsConnector);
     }
@@ -165,6 +190,7 @@ public final class ApiServer {
     routes.get(ApiPaths.LAYERS + "/{id}/features", this::features);
     routes.post(ApiPaths.SIM_SCENARIO, this::scenario);
     new OgcFeaturesEndpoint(world).configure(routes);
+    tiles.configure(routes); // public, outside /api/v1: see TileEndpoint
     routes.ws(ApiPaths.STREAM, new StreamEndpoint(world, tokens, clock)::configure);
     routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, e.problem(), e.getMessage()));
     routes.exception(ActionRejected.class, (e, ctx) -> problem(ctx, e.problem(), e.getMessage()));

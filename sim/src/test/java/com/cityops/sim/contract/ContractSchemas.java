@@ -26,6 +26,7 @@ public final class ContractSchemas {
   private static final YAMLMapper YAML = new YAMLMapper();
 
   private final JsonNode components;
+  private final JsonNode paths;
   private final JsonNode asyncMessages;
   private final JsonSchemaFactory factory =
       JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
@@ -38,6 +39,7 @@ public final class ContractSchemas {
     try {
       ObjectNode openapi = (ObjectNode) YAML.readTree(docs.resolve("openapi.yaml").toFile());
       this.components = openapi.get("components");
+      this.paths = openapi.get("paths");
       this.asyncMessages =
           YAML.readTree(docs.resolve("asyncapi.yaml").toFile()).at("/components/messages");
     } catch (IOException e) {
@@ -74,6 +76,33 @@ public final class ContractSchemas {
     List<String> errors = new ArrayList<>();
     for (ValidationMessage message : schema.validate(json)) {
       errors.add(schemaName + ": " + message.getMessage());
+    }
+    return errors;
+  }
+
+  /**
+   * Errors of {@code json} against the schema the document gives a GET's response, for answers
+   * described inline under {@code paths} rather than by a component (e.g. {@code /tiles}, whose
+   * documents are not api records); a {@code $ref} to a shared response is followed. Empty when
+   * valid.
+   */
+  public List<String> validateResponse(String path, int status, JsonNode json) {
+    JsonNode response =
+        paths.path(path).path("get").path("responses").path(Integer.toString(status));
+    if (response.has("$ref")) {
+      response = components.at(response.get("$ref").asText().substring("#/components".length()));
+    }
+    var media = response.path("content").elements(); // the first media type's schema
+    JsonNode schema = media.hasNext() ? media.next().get("schema") : null;
+    if (schema == null) {
+      return List.of("the OpenAPI document has no JSON schema for GET " + path + " → " + status);
+    }
+    ObjectNode root = schema.deepCopy();
+    root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+    root.putObject("components").set("schemas", components.get("schemas"));
+    List<String> errors = new ArrayList<>();
+    for (ValidationMessage message : factory.getSchema(root, config).validate(json)) {
+      errors.add("GET " + path + " " + status + ": " + message.getMessage());
     }
     return errors;
   }
