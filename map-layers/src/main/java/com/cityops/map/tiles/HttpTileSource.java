@@ -85,7 +85,8 @@ public final class HttpTileSource implements TileSource {
       return TileResult.missing(
           "zoom " + id.z() + " is outside " + info.minZoom() + "–" + info.maxZoom());
     }
-    TileMemoryCache.Key key = new TileMemoryCache.Key(info.name(), id);
+    // Keyed by where the tiles come from: names (from TileJSON) are not unique between servers.
+    TileMemoryCache.Key key = new TileMemoryCache.Key(info.name() + " " + urls, id);
     if (memory != null) {
       TileData hit = memory.get(key);
       if (hit != null) {
@@ -133,6 +134,9 @@ public final class HttpTileSource implements TileSource {
         }
         lastProblem = "timed out: " + e.getMessage();
         lastCause = e;
+      } catch (java.net.UnknownHostException | javax.net.ssl.SSLException e) {
+        // Not going to pass by waiting: a wrong host name or a certificate the client rejects.
+        return TileResult.failed(shown + " failed: " + e, e);
       } catch (IOException e) {
         lastProblem = "failed: " + e;
         lastCause = e;

@@ -34,7 +34,12 @@ public record TileJson(TileSourceInfo info, List<String> tiles) {
     for (JsonNode t : root.path("tiles")) {
       // resolve relative templates; the braces are not legal URI characters, so protect them
       String raw = t.asText().replace("{", "%7B").replace("}", "%7D");
-      tiles.add(documentUrl.resolve(raw).toString().replace("%7B", "{").replace("%7D", "}"));
+      try {
+        tiles.add(documentUrl.resolve(raw).toString().replace("%7B", "{").replace("%7D", "}"));
+      } catch (IllegalArgumentException e) {
+        throw new MapDataException(
+            "TileJSON " + documentUrl + ": tile URL '" + t.asText() + "' is not a URL", e);
+      }
     }
     if (tiles.isEmpty()) {
       throw new MapDataException("TileJSON " + documentUrl + " has no 'tiles' URL templates");
@@ -66,7 +71,8 @@ public record TileJson(TileSourceInfo info, List<String> tiles) {
             root.path("name").asText(documentUrl.toString()),
             format,
             root.path("minzoom").asInt(0),
-            root.path("maxzoom").asInt(22),
+            // TileJSON 3 defaults maxzoom to 30, 2.x to 22
+            root.path("maxzoom").asInt(root.path("tilejson").asText("").startsWith("3") ? 30 : 22),
             bounds,
             root.path("attribution").asText(""),
             root.path("tileSize").asInt(256),
