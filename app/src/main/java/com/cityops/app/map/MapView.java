@@ -100,6 +100,13 @@ public final class MapView extends StackPane implements AutoCloseable {
     setFocusTraversable(true);
     coordinates.getStyleClass().addAll("map-overlay", StyleClasses.MUTED);
     attribution.getStyleClass().addAll("map-overlay", "map-attribution");
+    // Credits can be long (a basemap of several sources): clipped clear of the scale bar, whole
+    // in the tooltip.
+    attribution.maxWidthProperty().bind(widthProperty().subtract(180));
+    attribution.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+    javafx.scene.control.Tooltip credits = new javafx.scene.control.Tooltip();
+    credits.textProperty().bind(attribution.textProperty());
+    attribution.setTooltip(credits);
     scale.getStyleClass().addAll("map-overlay");
     scaleBar.getStyleClass().add("map-scale-bar");
     VBox scaleBox = new VBox(2, scale, scaleBar);
