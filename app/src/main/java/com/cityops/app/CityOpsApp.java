@@ -240,7 +240,7 @@ public final class CityOpsApp {
               located.sources(),
               new com.cityops.map.raster.PlanRasterizer(
                   com.cityops.map.raster.MapFonts.preferredFamily(), LOG::warn),
-              new com.cityops.map.basemap.BasemapProblems(LOG::warn, System::nanoTime));
+              new com.cityops.map.basemap.BasemapProblems(LOG::warn, LOG::info, System::nanoTime));
       basemap = opened;
       if (closed.get()) {
         opened.close();

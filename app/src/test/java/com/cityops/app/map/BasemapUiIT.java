@@ -72,17 +72,56 @@ class BasemapUiIT {
   }
 
   @Test
+  void aBasemapWithProblemsSaysSoQuietlyAndTheMapKeepsWorking() throws Exception {
+    Path dir = Files.createTempDirectory("cityops-basemap-bad");
+    Path style = dir.resolve("style.json");
+    Files.writeString(
+        style,
+        """
+        {"version": 8, "name": "broken", "sources": {
+           "gone": {"type": "vector", "url": "mbtiles://no-such-pack.mbtiles"}},
+         "layers": [
+           {"id": "bg", "type": "background", "paint": {"background-color": "#223344"}},
+           {"id": "land", "type": "fill", "source": "gone", "source-layer": "x"}]}
+        """);
+    Basemap broken =
+        Basemap.open(
+            MapLibreStyle.read(style),
+            BasemapSources.beside(style),
+            new PlanRasterizer(),
+            new BasemapProblems(line -> {}, System::nanoTime));
+    MapPane pane =
+        WaitForAsyncUtils.asyncFx(
+                () -> {
+                  MapPane p =
+                      new MapPane(
+                          map, com.cityops.app.i18n.Messages.forLanguage("zh-CN"), () -> null);
+                  map.basemapProperty().set(broken);
+                  return p;
+                })
+            .get();
+    javafx.scene.control.Label note =
+        (javafx.scene.control.Label) pane.node().lookup("#map-basemap-note");
+    assertThat(note).isNotNull();
+    assertThat(note.isVisible()).isTrue();
+    assertThat(note.getText()).isEqualTo("底图 1 处异常（详见日志）");
+    assertThat(note.getTooltip().getText()).contains("source 'gone' left out");
+    awaitSettled(); // the background still draws, the view settles
+    broken.close();
+  }
+
+  @Test
   void showsSeaAndLandAndSettlesCompleteAfterAZoom(FxRobot robot) throws Exception {
     awaitSettled();
-    assertThat(at(LonLat.of(122.15, 30.75))).isEqualTo(Color.web("#050c17")); // East China Sea
+    assertThat(at(LonLat.of(122.15, 30.75))).isEqualTo(Color.web("#06182b")); // East China Sea
     assertThat(at(LonLat.of(121.256, 30.967)))
-        .isNotEqualTo(Color.web("#050c17")); // 松江 land, away from labels
+        .isNotEqualTo(Color.web("#06182b")); // 松江 land, away from labels
     long before = map.rendersCompleted();
     robot.clickOn(map.localToScreen(400, 300)).type(javafx.scene.input.KeyCode.EQUALS); // +1 level
     awaitSettled();
     assertThat(map.viewportProperty().get().zoom()).isGreaterThan(9.9);
     assertThat(map.rendersCompleted()).isGreaterThan(before);
-    assertThat(at(LonLat.of(121.256, 30.967))).isNotEqualTo(Color.web("#050c17"));
+    assertThat(at(LonLat.of(121.256, 30.967))).isNotEqualTo(Color.web("#06182b"));
     assertThat(map.basemapStatusProperty().get().ok()).isTrue();
   }
 }

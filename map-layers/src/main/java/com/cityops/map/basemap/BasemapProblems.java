@@ -16,6 +16,7 @@ public final class BasemapProblems {
   static final Duration QUIET = Duration.ofMinutes(1);
 
   private final Consumer<String> out;
+  private final Consumer<String> notes;
   private final LongSupplier nanoClock;
   private final Map<String, Kind> kinds = new LinkedHashMap<>();
   private long total;
@@ -31,7 +32,13 @@ public final class BasemapProblems {
   }
 
   public BasemapProblems(Consumer<String> out, LongSupplier nanoClock) {
+    this(out, out, nanoClock);
+  }
+
+  /** With repairs ({@link #note}) told to {@code notes} (a quieter log level) instead. */
+  public BasemapProblems(Consumer<String> out, Consumer<String> notes, LongSupplier nanoClock) {
     this.out = out;
+    this.notes = notes;
     this.nanoClock = nanoClock;
   }
 
@@ -71,7 +78,7 @@ public final class BasemapProblems {
       }
     }
     if (line != null) {
-      out.accept("basemap: " + line);
+      (counts ? out : notes).accept("basemap: " + line);
     }
   }
 
