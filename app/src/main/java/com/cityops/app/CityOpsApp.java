@@ -248,7 +248,10 @@ public final class CityOpsApp {
       }
       FxPlatform.pulseExecutor(pulses).execute(() -> map.basemapProperty().set(opened));
     } catch (RuntimeException e) {
-      LOG.warn("basemap {} not shown: {}", ref == null ? "(bundled)" : ref, e.getMessage());
+      String reason =
+          "basemap " + (ref == null ? "(bundled)" : ref) + " not shown: " + e.getMessage();
+      LOG.warn(reason);
+      FxPlatform.pulseExecutor(pulses).execute(() -> map.basemapFailed(reason));
     }
   }
 

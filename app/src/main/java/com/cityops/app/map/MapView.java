@@ -198,6 +198,15 @@ public final class MapView extends StackPane implements AutoCloseable {
     return basemapStatus.getReadOnlyProperty();
   }
 
+  /**
+   * The basemap could not be opened at all (its style is not valid, say): the map shows the theme's
+   * background and the same quiet note says why.
+   */
+  public void basemapFailed(String reason) {
+    basemap.set(null);
+    basemapStatus.set(new BasemapProblems.Status(1, reason));
+  }
+
   private void basemapChanged() {
     Basemap b = basemap.get();
     basemapStatus.set(b == null ? BasemapProblems.Status.OK : b.problems().status());
