@@ -37,7 +37,14 @@ public record MapLibreStyle(
           Layer.Type.BACKGROUND, Set.of("background-color", "background-opacity"),
           Layer.Type.FILL,
               Set.of("fill-color", "fill-opacity", "fill-outline-color", "fill-antialias"),
-          Layer.Type.LINE, Set.of("line-color", "line-width", "line-opacity"),
+          Layer.Type.LINE,
+              Set.of(
+                  "line-color",
+                  "line-width",
+                  "line-opacity",
+                  "line-cap",
+                  "line-join",
+                  "line-dasharray"),
           Layer.Type.CIRCLE,
               Set.of(
                   "circle-radius",

@@ -163,10 +163,39 @@ public final class PlanRasterizer {
     }
     if (p.stroke() != null && p.width() > 0) {
       g.setColor(awt(p.stroke()));
-      g.setStroke(
-          new BasicStroke((float) p.width(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      g.setStroke(stroke(p.width(), p.line()));
       g.draw(shape);
     }
+  }
+
+  static BasicStroke stroke(double width, DrawOp.LineStyle line) {
+    int cap =
+        switch (line.cap()) {
+          case BUTT -> BasicStroke.CAP_BUTT;
+          case ROUND -> BasicStroke.CAP_ROUND;
+          case SQUARE -> BasicStroke.CAP_SQUARE;
+        };
+    int join =
+        switch (line.join()) {
+          case BEVEL -> BasicStroke.JOIN_BEVEL;
+          case ROUND -> BasicStroke.JOIN_ROUND;
+          case MITER -> BasicStroke.JOIN_MITER;
+        };
+    double[] dash = line.dash();
+    double total = 0;
+    for (double d : dash) {
+      total += Math.max(0, d);
+    }
+    if (dash.length < 2 || !(total > 0)) {
+      return new BasicStroke((float) width, cap, join, 10f);
+    }
+    // Lengths are in line widths; an even count alternates drawn, gap (an odd one is repeated).
+    int n = dash.length % 2 == 0 ? dash.length : 2 * dash.length;
+    float[] lengths = new float[n];
+    for (int i = 0; i < n; i++) {
+      lengths[i] = (float) Math.max(0.01, dash[i % dash.length] * width);
+    }
+    return new BasicStroke((float) width, cap, join, 10f, lengths, 0f);
   }
 
   private void paintText(Graphics2D g, DrawOp.Text t) {

@@ -10,8 +10,48 @@ public sealed interface DrawOp {
    * Polygon rings or line parts: {@code xy} holds x,y pairs; part {@code i} runs from pair {@code
    * starts[i]} to {@code starts[i+1]} (or the end). Fill is null for lines and unfilled polygons.
    */
-  record Path(double[] xy, int[] starts, boolean closed, Rgba fill, Rgba stroke, double width)
-      implements DrawOp {}
+  record Path(
+      double[] xy,
+      int[] starts,
+      boolean closed,
+      Rgba fill,
+      Rgba stroke,
+      double width,
+      LineStyle line)
+      implements DrawOp {
+    /** Round caps and joins, no dashes: how the engine's own layers stroke. */
+    public Path(double[] xy, int[] starts, boolean closed, Rgba fill, Rgba stroke, double width) {
+      this(xy, starts, closed, fill, stroke, width, LineStyle.ROUND);
+    }
+
+    public Path {
+      line = line == null ? LineStyle.ROUND : line;
+    }
+  }
+
+  /**
+   * How a stroke ends, turns and breaks: {@code dash} alternates drawn and gap lengths in line
+   * widths (MapLibre's {@code line-dasharray}), empty for a solid line.
+   */
+  record LineStyle(Cap cap, Join join, double[] dash) {
+    public static final LineStyle ROUND = new LineStyle(Cap.ROUND, Join.ROUND, new double[0]);
+
+    public LineStyle {
+      dash = dash == null ? new double[0] : dash.clone();
+    }
+
+    public enum Cap {
+      BUTT,
+      ROUND,
+      SQUARE
+    }
+
+    public enum Join {
+      BEVEL,
+      ROUND,
+      MITER
+    }
+  }
 
   record Marker(double x, double y, Symbolizer.Marker symbol) implements DrawOp {}
 

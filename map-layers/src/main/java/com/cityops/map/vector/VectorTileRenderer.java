@@ -218,8 +218,36 @@ public final class VectorTileRenderer {
       return;
     }
     boolean polygon = f.type() == VectorTile.GeomType.POLYGON;
+    DrawOp.Path shape =
+        path(polygon ? rings(f.geometry()) : lines(f.geometry()), polygon, k, null, colour, width);
     ops.add(
-        path(polygon ? rings(f.geometry()) : lines(f.geometry()), polygon, k, null, colour, width));
+        new DrawOp.Path(
+            shape.xy(), shape.starts(), polygon, null, colour, width, lineStyle(layer, ctx)));
+  }
+
+  /** {@code line-cap}, {@code line-join} (spec defaults butt, miter) and {@code line-dasharray}. */
+  private static DrawOp.LineStyle lineStyle(MapLibreStyle.Layer layer, Expression.Context ctx) {
+    DrawOp.LineStyle.Cap cap =
+        switch (String.valueOf(layer.property("layout", "line-cap").evaluate(ctx))) {
+          case "round" -> DrawOp.LineStyle.Cap.ROUND;
+          case "square" -> DrawOp.LineStyle.Cap.SQUARE;
+          default -> DrawOp.LineStyle.Cap.BUTT;
+        };
+    DrawOp.LineStyle.Join join =
+        switch (String.valueOf(layer.property("layout", "line-join").evaluate(ctx))) {
+          case "round" -> DrawOp.LineStyle.Join.ROUND;
+          case "bevel" -> DrawOp.LineStyle.Join.BEVEL;
+          default -> DrawOp.LineStyle.Join.MITER;
+        };
+    double[] dash = new double[0];
+    if (layer.paint().containsKey("line-dasharray")
+        && layer.property("paint", "line-dasharray").evaluate(ctx) instanceof List<?> values) {
+      dash = new double[values.size()];
+      for (int i = 0; i < dash.length; i++) {
+        dash[i] = Expression.number(values.get(i), 0);
+      }
+    }
+    return new DrawOp.LineStyle(cap, join, dash);
   }
 
   private static void circle(

@@ -49,8 +49,6 @@ class MapLibreStyleTest {
     MapLibreStyle style = MapLibreStyle.read(DARK);
     assertThat(style.problems().list())
         .containsExactly(
-            "layer 'motorway': layout 'line-cap' — not drawn by CityOps yet; left out",
-            "layer 'motorway': paint 'line-dasharray' — not drawn by CityOps yet; left out",
             "layer '3d-buildings': type 'fill-extrusion' — CityOps draws background, fill, line,"
                 + " circle, symbol and raster layers; left out",
             "layer 'poi': layout 'text-font' — not drawn by CityOps yet; left out");

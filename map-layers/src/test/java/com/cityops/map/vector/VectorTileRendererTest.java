@@ -155,4 +155,49 @@ class VectorTileRendererTest {
         .orElseThrow(() -> new AssertionError("no ops for layer " + layer))
         .ops();
   }
+
+  @Test
+  void linesKeepTheirCapsJoinsAndDashes() {
+    MapLibreStyle style =
+        MapLibreStyle.parse(
+            """
+            {"version": 8, "sources": {"s": {"type": "vector"}}, "layers": [
+              {"id": "bg", "type": "background", "paint": {"background-color": "#ffffff"}},
+              {"id": "rail", "type": "line", "source": "s", "source-layer": "l",
+               "layout": {"line-cap": "butt", "line-join": "bevel"},
+               "paint": {"line-color": "#000000", "line-width": 4, "line-dasharray": [3, 2]}}]}
+            """);
+    assertThat(style.problems().isEmpty()).as("%s", style.problems()).isTrue();
+    org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+    VectorTile tile =
+        new VectorTile(
+            List.of(
+                new VectorTile.Layer(
+                    "l",
+                    2,
+                    4096,
+                    List.of(
+                        new VectorTile.Feature(
+                            1L,
+                            VectorTile.GeomType.LINESTRING,
+                            gf.createLineString(
+                                new org.locationtech.jts.geom.Coordinate[] {
+                                  new org.locationtech.jts.geom.Coordinate(0, 2048),
+                                  new org.locationtech.jts.geom.Coordinate(4096, 2048)
+                                }),
+                            Map.of())))));
+    VectorTileRenderer renderer = new VectorTileRenderer(style, new PlanRasterizer());
+    RenderPlan plan = renderer.plan(TILE, Map.of("s", tile), 256);
+    DrawOp.Path line = (DrawOp.Path) ops(plan, "rail").get(0);
+    assertThat(line.line().cap()).isEqualTo(DrawOp.LineStyle.Cap.BUTT);
+    assertThat(line.line().join()).isEqualTo(DrawOp.LineStyle.Join.BEVEL);
+    assertThat(line.line().dash()).containsExactly(3, 2);
+    // 12 px drawn, 8 px gap (dash lengths are in line widths) along the middle row.
+    BufferedImage image = renderer.render(TILE, Map.of("s", tile), 256, 1);
+    StringBuilder row = new StringBuilder();
+    for (int x = 0; x < 40; x++) {
+      row.append((image.getRGB(x, 128) & 0xff) < 128 ? '#' : '.');
+    }
+    assertThat(row.toString()).isEqualTo("############........############........");
+  }
 }
