@@ -43,9 +43,9 @@ import org.locationtech.jts.geom.Envelope;
  * <p><b>Vector</b> (the bundled dark style over the offline pack): per round a new {@link Basemap}
  * (empty caches) is {@linkplain Basemap.Mode#SETTLED painted} as the app's surface paints it —
  * again on every {@link Basemap#onChange} — until its {@link Basemap.Coverage#complete()} (cold);
- * then the same view again (warm: every tile cached) and the view panned by half its width (only
- * the new tiles load). Then another new basemap draws the view in {@linkplain Basemap.Mode#COMPLETE
- * complete} mode (the {@code cityops render} path) on the calling thread.
+ * then the same view again (warm: every tile cached) and the view panned west by half its width
+ * (only the new tiles load). Then another new basemap draws the view in {@linkplain
+ * Basemap.Mode#COMPLETE complete} mode (the {@code cityops render} path) on the calling thread.
  *
  * <p><b>Raster against JXMapViewer2</b>: PNG tiles of the same view (drawn once, before timing, by
  * our engine from the pack) are served by a {@link LoopbackTileServer}; ours is a style with one
@@ -105,7 +105,9 @@ final class BasemapViews {
       BasemapProblems problems,
       Path scratch) {
     this.view = snapped(view);
-    this.panned = this.view.panBy(-view.width() / 2, 0);
+    // West, where the new tiles hold streets and grid (east is mostly sea). Either way about half
+    // the new tiles lie beyond Shanghai, outside the pack, and draw as background only.
+    this.panned = this.view.panBy(view.width() / 2, 0);
     this.warmupRounds = warmupRounds;
     this.rounds = rounds;
     this.timeoutNanos = (long) (timeoutSeconds * 1e9);
@@ -368,7 +370,7 @@ final class BasemapViews {
       server.reset();
       JxMapViewerPeer.Settled warm = peer.settle(timeoutNanos);
       int warmRequests = server.requests();
-      peer.centre(centre[0] + view.width() / 2, centre[1]);
+      peer.centre(centre[0] - view.width() / 2, centre[1]);
       server.reset();
       JxMapViewerPeer.Settled pan = peer.settle(timeoutNanos);
       int panRequests = server.requests();
@@ -521,7 +523,13 @@ final class BasemapViews {
     return out;
   }
 
-  private Set<TileId> newTiles() {
+  /** The tiles of the (snapped) view. */
+  List<TileId> viewTiles() {
+    return tilesOf(view);
+  }
+
+  /** The tiles the half-screen pan brings into the view. */
+  Set<TileId> newTiles() {
     Set<TileId> s = new LinkedHashSet<>(tilesOf(panned));
     tilesOf(view).forEach(s::remove);
     return s;

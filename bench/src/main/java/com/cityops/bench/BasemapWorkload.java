@@ -25,9 +25,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The basemap workload (R1 of {@code /shared/BENCHMARKS.md}, on the bundled pack): how fast the
- * engine turns vector tiles into pixels, how long a 1920×1080 view takes to be complete, and the
- * same raster-tile view beside JXMapViewer2 in the same run. Three parts, each on its own class:
+ * The basemap workload: how fast the engine turns vector tiles into pixels, how long a 1920×1080
+ * view takes to be complete, and the same raster-tile view beside JXMapViewer2 in the same run — on
+ * the bundled Shanghai pack and dark style (the suite's R1 in {@code /shared/BENCHMARKS.md} uses
+ * the Chicago fixtures and MapLibre GL JS; this is the in-process part of it). Three parts:
  *
  * <ol>
  *   <li>{@link TileThroughput} — tiles decoded + rasterised per second on one thread, 256 px and
@@ -90,7 +91,7 @@ final class BasemapWorkload {
   @Option(
       names = "--quiet-wait",
       description = "Max seconds to wait before each part for other processes to go quiet.")
-  double quietWait = 60;
+  double quietWait = 30;
 
   @Option(
       names = "--retries",
@@ -210,6 +211,12 @@ final class BasemapWorkload {
         results.info(p + "tiles", ((Number) f.fact("tiles")).doubleValue(), "tiles");
         results.info(
             p + "pan_new_tiles", ((Number) f.fact("pan_new_tiles")).doubleValue(), "tiles");
+        results.info(
+            p + "tiles_with_data", TileThroughput.read(pack, views.viewTiles()).size(), "tiles");
+        results.info(
+            p + "pan_new_tiles_with_data",
+            TileThroughput.read(pack, List.copyOf(views.newTiles())).size(),
+            "tiles");
         for (String m :
             List.of(
                 "open_ms",
