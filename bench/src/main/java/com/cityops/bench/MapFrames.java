@@ -1137,7 +1137,7 @@ final class MapFrames {
    * parent} from /proc (USER_HZ = 100). The X server (Xvfb) is part of presenting our frames, the
    * parent only waits: neither is noise from other processes.
    */
-  private static long[] cpuTicks() {
+  static long[] cpuTicks() {
     try {
       String[] all = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
       long busy = 0;
