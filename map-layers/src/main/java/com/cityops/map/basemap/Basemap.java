@@ -97,7 +97,12 @@ public final class Basemap implements AutoCloseable {
     this.renderer = new VectorTileRenderer(style, rasterizer, sprite);
     this.problems = problems;
     this.loaders = Executors.newFixedThreadPool(4, threads("cityops-basemap-load"));
-    this.painter = Executors.newSingleThreadExecutor(threads("cityops-basemap-paint"));
+    // One painter on a two-core workstation (the FX and render threads need the other core); more
+    // on the multi-core PCs that drive walls, where a cold 4K view has ten times the tiles.
+    this.painter =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1)),
+            threads("cityops-basemap-paint"));
   }
 
   /**
@@ -246,11 +251,10 @@ public final class Basemap implements AutoCloseable {
         int[] r = deviceRect(t, view, scale, span);
         TileImage cached = images.get(t);
         if (cached != null && cached.px == px) {
-          g.drawImage(cached.image, r[0], r[1], r[2] - r[0], r[3] - r[1], null);
+          draw(g, cached, r);
           exact++;
         } else if (mode == Mode.COMPLETE) {
-          TileImage drawn = rasterise(t, view.zoom(), px, scale, true);
-          g.drawImage(drawn.image, r[0], r[1], r[2] - r[0], r[3] - r[1], null);
+          draw(g, rasterise(t, view.zoom(), px, scale, true), r);
           exact++;
         } else {
           boolean far = cached != null && (cached.px > 2 * px || 2 * cached.px < px);
@@ -258,7 +262,7 @@ public final class Basemap implements AutoCloseable {
             request(t, view.zoom(), px, scale);
           }
           if (cached != null) {
-            g.drawImage(cached.image, r[0], r[1], r[2] - r[0], r[3] - r[1], null);
+            draw(g, cached, r);
             substituted++;
           } else if (standIn(g, t, r)) {
             substituted++;
@@ -271,6 +275,15 @@ public final class Basemap implements AutoCloseable {
     } finally {
       g.dispose();
     }
+  }
+
+  /**
+   * Copies a tile image into its square: an opaque one replaces what is there (a straight copy,
+   * several times cheaper than blending), a transparent one is blended over the background.
+   */
+  private static void draw(Graphics2D g, TileImage tile, int[] r) {
+    g.setComposite(tile.opaque ? AlphaComposite.Src : AlphaComposite.SrcOver);
+    g.drawImage(tile.image, r[0], r[1], r[2] - r[0], r[3] - r[1], null);
   }
 
   /** The tile level a view at {@code zoom} uses: the nearest whole level, within the tile grid. */
@@ -296,6 +309,7 @@ public final class Basemap implements AutoCloseable {
 
   /** Draws the nearest cached ancestor's part (magnified), else the cached children; or false. */
   private boolean standIn(Graphics2D g, TileId t, int[] r) {
+    g.setComposite(AlphaComposite.SrcOver);
     TileId a = t;
     for (int up = 1; up <= MAX_FALLBACK_LEVELS && a.z() > 0; up++) {
       a = a.parent();
@@ -449,7 +463,7 @@ public final class Basemap implements AutoCloseable {
     RenderPlan plan = renderer.plan(t, zoom, vectors, rasters, logical);
     BufferedImage image = new BufferedImage(px, px, BufferedImage.TYPE_INT_ARGB_PRE);
     rasterizer.paint(plan, image, scale, null);
-    TileImage drawn = new TileImage(image, px);
+    TileImage drawn = new TileImage(image, px, opaque(image));
     images.put(t, drawn, 4L * px * px);
     forwardStyleProblems();
     return drawn;
@@ -512,5 +526,15 @@ public final class Basemap implements AutoCloseable {
 
   private record DataKey(String source, TileId tile) {}
 
-  private record TileImage(BufferedImage image, int px) {}
+  private static boolean opaque(BufferedImage image) {
+    int[] pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    for (int p : pixels) {
+      if (p >>> 24 != 0xff) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private record TileImage(BufferedImage image, int px, boolean opaque) {}
 }

@@ -220,10 +220,7 @@ public final class PlanRasterizer {
   }
 
   private static void paintRaster(Graphics2D g, DrawOp.Raster r) {
-    BufferedImage image =
-        new BufferedImage(r.pixelWidth(), r.pixelHeight(), BufferedImage.TYPE_INT_ARGB_PRE);
-    int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-    System.arraycopy(r.argbPre(), 0, pixels, 0, Math.min(pixels.length, r.argbPre().length));
+    BufferedImage image = wrap(r.argbPre(), r.pixelWidth(), r.pixelHeight());
     g.drawImage(
         image,
         (int) Math.round(r.x()),
@@ -231,6 +228,29 @@ public final class PlanRasterizer {
         (int) Math.round(r.width()),
         (int) Math.round(r.height()),
         null);
+  }
+
+  /** The pixels as an image without copying them (the op's array is never written to). */
+  static BufferedImage wrap(int[] argbPre, int width, int height) {
+    java.awt.image.DirectColorModel model =
+        new java.awt.image.DirectColorModel(
+            java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB),
+            32,
+            0x00ff0000,
+            0x0000ff00,
+            0x000000ff,
+            0xff000000,
+            true,
+            DataBufferInt.TYPE_INT);
+    java.awt.image.WritableRaster raster =
+        java.awt.image.Raster.createPackedRaster(
+            new DataBufferInt(argbPre, width * height),
+            width,
+            height,
+            width,
+            model.getMasks(),
+            null);
+    return new BufferedImage(model, raster, true, null);
   }
 
   /** Stamps one sprite per position, in the op's order. */
