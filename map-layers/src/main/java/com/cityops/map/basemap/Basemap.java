@@ -1,15 +1,14 @@
 package com.cityops.map.basemap;
 
+import com.cityops.map.basemap.TileRasterizer.DataKey;
+import com.cityops.map.basemap.TileRasterizer.TileImage;
 import com.cityops.map.geo.TileId;
 import com.cityops.map.geo.WebMercator;
 import com.cityops.map.maplibre.Expression;
 import com.cityops.map.maplibre.MapLibreStyle;
 import com.cityops.map.maplibre.Sprite;
 import com.cityops.map.raster.PlanRasterizer;
-import com.cityops.map.render.DrawOp;
-import com.cityops.map.render.RenderPlan;
 import com.cityops.map.style.Rgba;
-import com.cityops.map.vector.VectorTile;
 import com.cityops.map.vector.VectorTileRenderer;
 import com.cityops.map.view.Viewport;
 import java.awt.AlphaComposite;
@@ -18,7 +17,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +30,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.util.AffineTransformation;
 
 /**
  * A MapLibre style over its tile sources, drawn into any view: the basemap under the city's layers,
@@ -72,8 +69,7 @@ public final class Basemap implements AutoCloseable {
 
   private final MapLibreStyle style;
   private final Map<String, BasemapSource> sources;
-  private final VectorTileRenderer renderer;
-  private final PlanRasterizer rasterizer;
+  private final TileRasterizer tiles;
   private final BasemapProblems problems;
   private final ExecutorService loaders;
   private final ExecutorService painter;
@@ -93,8 +89,9 @@ public final class Basemap implements AutoCloseable {
       BasemapProblems problems) {
     this.style = style;
     this.sources = sources;
-    this.rasterizer = rasterizer;
-    this.renderer = new VectorTileRenderer(style, rasterizer, sprite);
+    this.tiles =
+        new TileRasterizer(
+            style, sources, new VectorTileRenderer(style, rasterizer, sprite), rasterizer);
     this.problems = problems;
     this.loaders = Executors.newFixedThreadPool(4, threads("cityops-basemap-load"));
     // One painter on a two-core workstation (the FX and render threads need the other core); more
@@ -250,14 +247,14 @@ public final class Basemap implements AutoCloseable {
       for (TileId t : tiles) {
         int[] r = deviceRect(t, view, scale, span);
         TileImage cached = images.get(t);
-        if (cached != null && cached.px == px) {
+        if (cached != null && cached.px() == px) {
           draw(g, cached, r);
           exact++;
         } else if (mode == Mode.COMPLETE) {
           draw(g, rasterise(t, view.zoom(), px, scale, true), r);
           exact++;
         } else {
-          boolean far = cached != null && (cached.px > 2 * px || 2 * cached.px < px);
+          boolean far = cached != null && (cached.px() > 2 * px || 2 * cached.px() < px);
           if (cached == null || mode == Mode.SETTLED || far) {
             request(t, view.zoom(), px, scale);
           }
@@ -282,8 +279,8 @@ public final class Basemap implements AutoCloseable {
    * several times cheaper than blending), a transparent one is blended over the background.
    */
   private static void draw(Graphics2D g, TileImage tile, int[] r) {
-    g.setComposite(tile.opaque ? AlphaComposite.Src : AlphaComposite.SrcOver);
-    g.drawImage(tile.image, r[0], r[1], r[2] - r[0], r[3] - r[1], null);
+    g.setComposite(tile.opaque() ? AlphaComposite.Src : AlphaComposite.SrcOver);
+    g.drawImage(tile.image(), r[0], r[1], r[2] - r[0], r[3] - r[1], null);
   }
 
   /** The tile level a view at {@code zoom} uses: the nearest whole level, within the tile grid. */
@@ -316,11 +313,11 @@ public final class Basemap implements AutoCloseable {
       TileImage cached = images.peek(a);
       if (cached != null) {
         int k = 1 << up;
-        double cell = cached.image.getWidth() / (double) k;
+        double cell = cached.image().getWidth() / (double) k;
         int dx = t.x() - (a.x() << up);
         int dy = t.y() - (a.y() << up);
         g.drawImage(
-            cached.image,
+            cached.image(),
             r[0],
             r[1],
             r[2],
@@ -347,7 +344,7 @@ public final class Basemap implements AutoCloseable {
           int top = dy == 0 ? r[1] : midY;
           int right = dx == 0 ? midX : r[2];
           int bottom = dy == 0 ? midY : r[3];
-          g.drawImage(child.image, left, top, right - left, bottom - top, null);
+          g.drawImage(child.image(), left, top, right - left, bottom - top, null);
           any = true;
         }
       }
@@ -361,8 +358,8 @@ public final class Basemap implements AutoCloseable {
       return;
     }
     List<CompletableFuture<LoadedTile>> loads = new ArrayList<>();
-    for (Map.Entry<DataKey, Void> need : needs(t, zoom).entrySet()) {
-      loads.add(loadAsync(need.getKey()));
+    for (DataKey need : tiles.needs(t, zoom)) {
+      loads.add(loadAsync(need));
     }
     try {
       CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new))
@@ -386,25 +383,22 @@ public final class Basemap implements AutoCloseable {
     }
   }
 
-  /** The sources' tiles that drawing {@code t} at {@code zoom} needs. */
-  private Map<DataKey, Void> needs(TileId t, double zoom) {
-    Map<DataKey, Void> out = new LinkedHashMap<>();
-    for (MapLibreStyle.Layer layer : style.layers()) {
-      BasemapSource s = layer.source() == null ? null : sources.get(layer.source());
-      if (s == null || !layer.visibleAt(zoom) || t.z() < s.minZoom()) {
-        continue;
-      }
-      out.put(new DataKey(s.id(), ancestorAt(t, s.maxZoom())), null);
-    }
-    return out;
-  }
-
-  private static TileId ancestorAt(TileId t, int z) {
-    TileId a = t;
-    while (a.z() > z) {
-      a = a.parent();
-    }
-    return a;
+  /** Draws {@code t} (loading what is not held yet, on this thread) and keeps the image. */
+  private TileImage rasterise(TileId t, double zoom, int px, double scale, boolean loadNow) {
+    // Data evicted between load and paint is rare, and we are off the UI thread: load it again.
+    TileImage drawn =
+        tiles.rasterise(
+            t,
+            zoom,
+            px,
+            scale,
+            need -> {
+              LoadedTile held = loadNow ? null : data.get(need);
+              return held != null ? held : loadNow(need);
+            });
+    images.put(t, drawn, drawn.bytes());
+    forwardStyleProblems();
+    return drawn;
   }
 
   private CompletableFuture<LoadedTile> loadAsync(DataKey key) {
@@ -438,65 +432,6 @@ public final class Basemap implements AutoCloseable {
     return loaded;
   }
 
-  /** Draws tile {@code t} as a view at {@code zoom} shows it, {@code px} device pixels square. */
-  private TileImage rasterise(TileId t, double zoom, int px, double scale, boolean loadNow) {
-    Map<String, VectorTile> vectors = new HashMap<>();
-    Map<String, DrawOp.Raster> rasters = new HashMap<>();
-    double logical = px / scale;
-    for (DataKey need : needs(t, zoom).keySet()) {
-      LoadedTile d = loadNow ? loadNow(need) : data.get(need);
-      if (d == null) {
-        d = loadNow(need); // evicted between load and paint: rare, and we are off the UI thread
-      }
-      int up = t.z() - need.tile().z();
-      int dx = t.x() - (need.tile().x() << up);
-      int dy = t.y() - (need.tile().y() << up);
-      if (d instanceof LoadedTile.Vector v) {
-        vectors.put(need.source(), up == 0 ? v.tile() : magnified(v.tile(), up, dx, dy));
-      } else if (d instanceof LoadedTile.Image i) {
-        LoadedTile.Image part = up == 0 ? i : Rasters.quarter(i, up, dx, dy);
-        rasters.put(
-            need.source(),
-            new DrawOp.Raster(0, 0, logical, logical, part.width(), part.height(), part.argbPre()));
-      }
-    }
-    RenderPlan plan = renderer.plan(t, zoom, vectors, rasters, logical);
-    BufferedImage image = new BufferedImage(px, px, BufferedImage.TYPE_INT_ARGB_PRE);
-    rasterizer.paint(plan, image, scale, null);
-    TileImage drawn = new TileImage(image, px, opaque(image));
-    images.put(t, drawn, 4L * px * px);
-    forwardStyleProblems();
-    return drawn;
-  }
-
-  /** A deeper tile's share of an ancestor's vector data, in the deeper tile's coordinates. */
-  private static VectorTile magnified(VectorTile tile, int levels, int dx, int dy) {
-    List<VectorTile.Layer> layers = new ArrayList<>();
-    for (VectorTile.Layer l : tile.layers()) {
-      double k = 1 << levels;
-      AffineTransformation t =
-          AffineTransformation.scaleInstance(k, k)
-              .translate(-dx * (double) l.extent(), -dy * (double) l.extent());
-      double lo = -l.extent() / 8.0;
-      double hi = l.extent() * 9 / 8.0;
-      List<VectorTile.Feature> features = new ArrayList<>();
-      for (VectorTile.Feature f : l.features()) {
-        Envelope e = f.geometry().getEnvelopeInternal();
-        double minX = e.getMinX() * k - dx * (double) l.extent();
-        double maxX = e.getMaxX() * k - dx * (double) l.extent();
-        double minY = e.getMinY() * k - dy * (double) l.extent();
-        double maxY = e.getMaxY() * k - dy * (double) l.extent();
-        if (maxX < lo || minX > hi || maxY < lo || minY > hi) {
-          continue; // nowhere near this part of the ancestor
-        }
-        features.add(
-            new VectorTile.Feature(f.id(), f.type(), t.transform(f.geometry()), f.properties()));
-      }
-      layers.add(new VectorTile.Layer(l.name(), l.version(), l.extent(), features));
-    }
-    return new VectorTile(layers);
-  }
-
   private static Color awt(Rgba c) {
     return new Color(c.r(), c.g(), c.b(), (int) Math.round(c.a() * 255));
   }
@@ -523,18 +458,4 @@ public final class Basemap implements AutoCloseable {
       }
     }
   }
-
-  private record DataKey(String source, TileId tile) {}
-
-  private static boolean opaque(BufferedImage image) {
-    int[] pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
-    for (int p : pixels) {
-      if (p >>> 24 != 0xff) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private record TileImage(BufferedImage image, int px, boolean opaque) {}
 }
