@@ -53,7 +53,16 @@ check() { # check "description" command...
   if "$@" >/dev/null 2>&1; then ok "$what"; else bad "$what"; fi
 }
 mib() { du -sm "$1" | cut -f1; }
-bytes_mib() { echo "scale=1; $(stat -c %s "$1") / 1048576" | bc; }
+bytes_mib() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
+png_size() { # WIDTHxHEIGHT of a PNG, or "none"
+  local b
+  b=($(od -An -tu1 -N24 "$1" 2>/dev/null)) || { echo none; return; }
+  if [ "${#b[@]}" -eq 24 ] && [ "${b[1]}" = 80 ] && [ "${b[2]}" = 78 ] && [ "${b[3]}" = 71 ]; then
+    echo "$(((b[16] << 24) + (b[17] << 16) + (b[18] << 8) + b[19]))x$(((b[20] << 24) + (b[21] << 16) + (b[22] << 8) + b[23]))"
+  else
+    echo none
+  fi
+}
 
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 out=packaging/target/installers
@@ -106,8 +115,9 @@ else
   dpkg -x "$deb" "$droot"
   app=$droot/opt/cityops
   sim_jar=$(ls "$app"/lib/app/lib/cityops-sim-*.jar)
+  "$jdk_bin/jar" tf "$sim_jar" > "$work/sim-jar.txt"
   check "the demo data ships (sim jar: Shanghai districts + offline basemap pack)" \
-    bash -c "unzip -l \"\$0\" | grep -q 'com/cityops/sim/basemap/shanghai.mbtiles' && unzip -l \"\$0\" | grep -q 'com/cityops/sim/geo/shanghai-districts.geojson'" "$sim_jar"
+    bash -c "grep -qx 'com/cityops/sim/basemap/shanghai.mbtiles' \"\$0\" && grep -qx 'com/cityops/sim/geo/shanghai-districts.geojson' \"\$0\"" "$work/sim-jar.txt"
   desktop=$app/lib/cityops-CityOps.desktop
   check "desktop entry: Name[zh_CN]=城运指挥客户端" grep -qx 'Name\[zh_CN\]=城运指挥客户端' "$desktop"
   check "desktop entry: Exec=/opt/cityops/bin/CityOps" grep -qx 'Exec=/opt/cityops/bin/CityOps' "$desktop"
@@ -131,13 +141,19 @@ else
 
   # glibc: the highest GLIBC_ symbol version any ELF file needs must not exceed the declared floor.
   floor=$(grep -oE 'libc6 \(>= [0-9.]+\)' <<<"$depends" | grep -oE '[0-9]+\.[0-9]+')
-  need=$(find "$app" -type f \( -name '*.so' -o -perm -u+x \) -print0 |
-    xargs -0 objdump -T 2>/dev/null | grep -oE 'GLIBC_[0-9]+\.[0-9]+' | sort -u -t. -k2 -n |
-    sed 's/GLIBC_//' | sort -V | tail -1)
-  check "glibc floor declared (libc6 >= $floor) covers what the binaries need ($need)" \
-    bash -c "[ \"\$(printf '%s\n%s\n' \"\$0\" \"\$1\" | sort -V | tail -1)\" = \"\$1\" ]" "$need" "$floor"
+  if command -v objdump >/dev/null; then
+    need=$(find "$app" -type f \( -name '*.so' -o -perm -u+x \) -print0 |
+      xargs -0 objdump -T 2>/dev/null | grep -oE 'GLIBC_[0-9]+\.[0-9]+' | sort -u |
+      sed 's/GLIBC_//' | sort -V | tail -1)
+    check "glibc floor declared (libc6 >= $floor) covers what the binaries need ($need)" \
+      bash -c "[ \"\$(printf '%s\n%s\n' \"\$0\" \"\$1\" | sort -V | tail -1)\" = \"\$1\" ]" "$need" "$floor"
+  else
+    echo "  (objdump is not installed: glibc floor not checked; apt-get install binutils)"
+  fi
 
-  if command -v apt-get >/dev/null && [ "$(id -u)" -eq 0 ]; then
+  # Only with package lists to resolve against (a machine that never ran apt-get update has none).
+  if command -v apt-get >/dev/null && [ "$(id -u)" -eq 0 ] &&
+    compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null; then
     check "apt-get --simulate install resolves the Depends on this machine" \
       apt-get install --simulate -qq "$(readlink -f "$deb")"
   fi
@@ -168,7 +184,7 @@ else
   run_seconds=$(($(date +%s) - start))
   check "--demo --screenshot exits 0 (took ${run_seconds} s)" test $rc -eq 0
   [ $rc -eq 0 ] || tail -20 "$work/run.log"
-  png_size=$(python3 -c "import struct,sys; d=open(sys.argv[1],'rb').read(24); print('%dx%d' % struct.unpack('>II', d[16:24]) if d[:8]==b'\x89PNG\r\n\x1a\n' else 'none')" "$work/installed-app.png" 2>/dev/null || echo none)
+  png_size=$(png_size "$work/installed-app.png")
   check "the screenshot is a 1920x1080 PNG ($png_size)" test "$png_size" = 1920x1080
   check "the data folder was used (offline state written)" test -n "$(ls -A "$work/data" 2>/dev/null)"
   log=$home/.local/state/cityops/logs/cityops.log
