@@ -1,10 +1,14 @@
 package com.cityops.app.cli;
 
+import com.cityops.app.platform.LogDirectory;
+import com.cityops.app.platform.UserDirectories;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The desktop app's command line ({@code java -jar cityops.jar --help}). */
 @Command(
@@ -17,6 +21,33 @@ import picocli.CommandLine.Option;
       "Start with --demo to run against the embedded reference backend, or --server URL for a real one."
     })
 public final class AppOptions {
+  /**
+   * Adds the per-user folders, the environment variables and the exit codes to {@code --help}
+   * (picocli calls this while it builds the command).
+   */
+  @Spec
+  void describeFiles(CommandSpec spec) {
+    UserDirectories dirs = UserDirectories.current();
+    spec.usageMessage()
+        .footerHeading("%nFiles (per user):%n")
+        .footer(
+            "  data    " + dirs.data() + "  (--data-dir)",
+            "          offline state, action outbox, tile caches (cache/tiles, cache/basemap)",
+            "  logs    " + LogDirectory.current(),
+            "          cityops.log: rolled daily and at 10 MB, kept 14 days, 100 MB at most",
+            "  config  " + dirs.config(),
+            "          kiosk.env and wall files of the kiosk service (docs/wall-setup.md)",
+            "",
+            "Environment:",
+            "  CITYOPS_PASSWORD  the password when --password is not given",
+            "  CITYOPS_LOG_DIR   another log folder (also -Dcityops.log.dir=DIR)",
+            "  XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_STATE_HOME (Linux),",
+            "  APPDATA, LOCALAPPDATA (Windows): where the folders above are",
+            "",
+            "Exit codes: 0 done; 1 a command failed (doctor: a check failed); 2 bad options.",
+            "cityops COMMAND --help describes a command's options.");
+  }
+
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Backend backend = new Backend();
 
@@ -49,9 +80,11 @@ public final class AppOptions {
 
   @Option(
       names = "--data-dir",
+      paramLabel = "DIR",
       description =
-          "Per-user data (offline cache). Default: the platform's user data folder (${DEFAULT-VALUE}).")
-  Path dataDir = com.cityops.app.cache.AppDirectories.dataDir();
+          "Per-user data: offline state, action outbox, tile caches. Default: the platform's user"
+              + " data folder (${DEFAULT-VALUE}).")
+  Path dataDir = UserDirectories.current().data();
 
   @Option(
       names = "--status-port",
