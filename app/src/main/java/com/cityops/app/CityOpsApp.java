@@ -224,7 +224,7 @@ public final class CityOpsApp {
       return;
     }
     try {
-      java.nio.file.Path cacheDir = options.dataDir().resolve("cache");
+      java.nio.file.Path cacheDir = options.cacheDir();
       if (ref == null) {
         ref =
             com.cityops.app.map.BundledBasemap.install(

@@ -32,7 +32,9 @@ public final class AppOptions {
         .footerHeading("%nFiles (per user):%n")
         .footer(
             "  data    " + dirs.data() + "  (--data-dir)",
-            "          offline state, action outbox, tile caches (cache/tiles, cache/basemap)",
+            "          offline state, action outbox",
+            "  cache   " + dirs.cache() + "  (DIR/cache under --data-dir DIR)",
+            "          HTTP tiles (tiles/), the installed offline basemap (basemap/)",
             "  logs    " + LogDirectory.current(),
             "          cityops.log: rolled daily and at 10 MB, kept 14 days, 100 MB at most",
             "  config  " + dirs.config(),
@@ -82,7 +84,8 @@ public final class AppOptions {
       names = "--data-dir",
       paramLabel = "DIR",
       description =
-          "Per-user data: offline state, action outbox, tile caches. Default: the platform's user"
+          "Per-user data: offline state, action outbox (and the tile caches in DIR/cache when"
+              + " given). Default: the platform's user"
               + " data folder (${DEFAULT-VALUE}).")
   Path dataDir = UserDirectories.current().data();
 
@@ -208,6 +211,15 @@ public final class AppOptions {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /**
+   * Where tiles and the installed basemap pack are kept: the platform's cache folder, or beside the
+   * data under an explicit {@code --data-dir} (so a test or a second instance keeps to its folder).
+   */
+  public Path cacheDir() {
+    UserDirectories dirs = UserDirectories.current();
+    return dataDir.equals(dirs.data()) ? dirs.cache() : dataDir.resolve("cache");
   }
 
   /** A basemap style file or URL, "none", or null for the bundled one. */

@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Checks the path to the backend step by step — DNS, TCP, TLS (certificate details), REST latency,",
-      "clock skew, sign-in, snapshot, stream rate and lag — and the local data folder.",
+      "Checks the path to the backend step by step, and the local data folder.",
+      "Steps: DNS, TCP, TLS (certificate details), REST latency, clock skew, sign-in, snapshot,",
+      "stream rate and lag.",
       "Exit code 0 when nothing failed (warnings allowed), 1 when a check failed, 2 on bad options."
     })
 public final class DoctorCommand {

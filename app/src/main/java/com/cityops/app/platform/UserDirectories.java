@@ -27,10 +27,11 @@ import java.util.Objects;
  * </table>
  *
  * <p>The data folder holds what must survive a restart and is not a setting: the offline state, the
- * action outbox (actions not yet confirmed by the backend) and, for now, the tile caches. It is not
- * the XDG cache folder because a cache may be wiped at any time and the outbox must not. As the XDG
- * spec says, a variable that is empty or not an absolute path is ignored. Windows variables that
- * are missing fall back to {@code %USERPROFILE%\AppData\Roaming} and {@code \Local}.
+ * action outbox (actions not yet confirmed by the backend); tiles and the installed basemap pack go
+ * to the cache folder. It is not the XDG cache folder because a cache may be wiped at any time and
+ * the outbox must not. As the XDG spec says, a variable that is empty or not an absolute path is
+ * ignored. Windows variables that are missing fall back to {@code %USERPROFILE%\AppData\Roaming}
+ * and {@code \Local}.
  *
  * <p>Immutable and thread-safe.
  */
