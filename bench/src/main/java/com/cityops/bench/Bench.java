@@ -15,11 +15,15 @@ public final class Bench {
       System.setProperty("logback.configurationFile", "cityops-logback.xml");
     }
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    if (args.length > 0 && Suite.handles(args[0])) {
+      System.exit(Suite.run(args[0], rest));
+    }
     if (args.length > 0 && args[0].equals("feed-burst")) {
       System.exit(FeedBurst.run(rest));
     } else if (args.length > 0 && args[0].equals(MapFrames.NAME)) {
       System.exit(MapFrames.run(rest));
     }
+    System.err.print(Suite.usage());
     System.err.println(
         "usage: cityops-bench feed-burst [--rate N] [--seconds S] [--warmup S]\n"
             + "       cityops-bench map-frames [--size WxH]... [--seconds S] [--warmup S]"
