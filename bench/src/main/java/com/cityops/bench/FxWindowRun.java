@@ -46,6 +46,14 @@ final class FxWindowRun {
     /** Stops feeding (any thread). */
     void stop() throws InterruptedException;
 
+    /**
+     * Runs once after feeding stopped, with the window still pulsing (calling thread; use the FX
+     * thread for the scene); returns more figures.
+     */
+    default Map<String, Object> after() throws Exception {
+      return Map.of();
+    }
+
     /** The subject's own figures (FX thread, after the measured window). */
     Map<String, Object> figures(double seconds);
   }
@@ -139,6 +147,7 @@ final class FxWindowRun {
     long[] ticks1 = Machine.cpuTicks();
     Instant to = Instant.now();
     s.stop();
+    Map<String, Object> after = s.after();
 
     CompletableFuture<Map<String, Object>> own = new CompletableFuture<>();
     Platform.runLater(
@@ -163,6 +172,7 @@ final class FxWindowRun {
     f.put("fx_work_p99", Stats.ms(Stats.pct(wk, 0.99)));
     f.put("fx_work_max", Stats.ms(Stats.pct(wk, 1)));
     f.putAll(own.get(60, TimeUnit.SECONDS));
+    f.putAll(after);
     double[] cores = Machine.cores(ticks0, ticks1, elapsed);
     f.put("process_cpu_cores", (cpu1 - cpu0) / 1e9 / elapsed);
     f.put("xvfb_cpu_cores", cores[1]);
