@@ -119,9 +119,23 @@ final class Results {
     Files.createDirectories(dir);
     Path json = dir.resolve("results.json");
     List<Map<String, Object>> all = new ArrayList<>();
+    Map<String, Object> root = new LinkedHashMap<>();
+    List<Object> workloads = new ArrayList<>();
     if (Files.exists(json)) {
-      var previous = Json.readTree(Files.readString(json)).path("metrics");
-      for (var node : previous) {
+      var before = Json.readTree(Files.readString(json));
+      // Earlier workloads' context is kept: each one's "workload" line joins "workloads".
+      before
+          .fields()
+          .forEachRemaining(
+              f -> {
+                switch (f.getKey()) {
+                  case "metrics" -> {}
+                  case "workloads" -> f.getValue().forEach(w -> workloads.add(w.asText()));
+                  case "workload" -> workloads.add(f.getValue().asText());
+                  default -> root.put(f.getKey(), f.getValue());
+                }
+              });
+      for (var node : before.path("metrics")) {
         String name = node.path("name").asText();
         if (entries.stream().noneMatch(e -> e.get("name").equals(name))) {
           all.add(Json.mapper().convertValue(node, Map.class));
@@ -129,7 +143,17 @@ final class Results {
       }
     }
     all.addAll(entries);
-    Map<String, Object> root = new LinkedHashMap<>(context);
+    context.forEach(
+        (k, v) -> {
+          if (k.equals("workload")) {
+            workloads.add(v);
+          } else {
+            root.put(k, v);
+          }
+        });
+    if (!workloads.isEmpty()) {
+      root.put("workloads", workloads);
+    }
     root.put("metrics", all);
     Files.writeString(json, Json.write(root) + "\n");
     Files.writeString(dir.resolve("results.md"), markdown(all));
