@@ -69,7 +69,7 @@ final class IndicatorTiles {
   double hz = 5;
 
   @Option(names = "--seconds", description = "Measured seconds per candidate.")
-  int seconds = 20;
+  int seconds = 15;
 
   @Option(names = "--warmup", description = "Seconds of updates before measuring.")
   int warmup = 5;
