@@ -15,6 +15,9 @@ public final class Bench {
       System.setProperty("logback.configurationFile", "cityops-logback.xml");
     }
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    if (args.length > 0 && Suite.handles(args[0])) {
+      System.exit(Suite.run(args[0], rest));
+    }
     if (args.length > 0 && args[0].equals("feed-burst")) {
       System.exit(FeedBurst.run(rest));
     } else if (args.length > 0 && args[0].equals(MapFrames.NAME)) {
@@ -22,6 +25,7 @@ public final class Bench {
     } else if (args.length > 0 && args[0].equals(BasemapWorkload.NAME)) {
       System.exit(BasemapWorkload.run(rest));
     }
+    System.err.print(Suite.usage());
     System.err.println(
         "usage: cityops-bench feed-burst [--rate N] [--seconds S] [--warmup S]\n"
             + "       cityops-bench map-frames [--size WxH]... [--seconds S] [--warmup S]"

@@ -137,6 +137,11 @@ final class MapFrames {
       description = "subject:points (floor:0, ours:N, gluon:N), repeatable; default all.")
   List<String> only = new ArrayList<>();
 
+  @Option(
+      names = "--name",
+      description = "Metric prefix and raw folder, e.g. live_points for the run with --pan 0.")
+  String prefix = "map_frames";
+
   @Option(names = "--child", hidden = true)
   String child;
 
@@ -158,7 +163,7 @@ final class MapFrames {
   }
 
   private int orchestrate() throws Exception {
-    Path raw = out.resolve("map-frames");
+    Path raw = out.resolve(prefix.replace('_', '-'));
     Files.createDirectories(raw);
     List<Candidate> candidates = new ArrayList<>();
     candidates.add(new Candidate("floor", 0, seconds));
@@ -208,6 +213,8 @@ final class MapFrames {
                 Double.toString(pan),
                 "--seed",
                 Long.toString(seed),
+                "--name",
+                prefix,
                 "--out",
                 out.toString()));
         for (int attempt = 0; attempt <= retries; attempt++) {
@@ -286,7 +293,7 @@ final class MapFrames {
         context.putIfAbsent("javafx", any.path("javafx").asText());
         context.putIfAbsent("pipeline", any.path("pipeline").asText());
       }
-      String p = "map_frames." + size + ".";
+      String p = prefix + "." + size + ".";
       JsonNode floor = runs.get("floor0");
       if (floor != null) {
         for (String m :
@@ -315,7 +322,11 @@ final class MapFrames {
             String name = k + m;
             double v = ours.path(m).asDouble();
             if (m.equals("frame_interval_p99") && size.equals("1920x1080") && n == points) {
-              results.limited(name, v, "ms", P99_LIMIT_MS, "60 Hz at 1080p under load (T_pulse)");
+              Results.Metric metric = results.metric(name, v, "ms");
+              if (gluon != null && gluon.has(m)) {
+                metric.peer(gluon.path(m).asDouble(), "Gluon Maps " + label(n));
+              }
+              metric.atMost(P99_LIMIT_MS, "60 Hz at 1080p under load (T_pulse)");
               if (v > P99_LIMIT_MS) {
                 missed.add(name + " = " + fmt(v) + " ms > " + P99_LIMIT_MS + " ms");
               }
@@ -614,7 +625,8 @@ final class MapFrames {
     f.put("heap_after_gc_mib", (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
     f.put("javafx", System.getProperty("javafx.runtime.version", "?"));
     f.put("pipeline", pipeline());
-    Path file = out.resolve("map-frames").resolve(size + "-" + subjectName + "-" + n + ".json");
+    Path file =
+        out.resolve(prefix.replace('_', '-')).resolve(size + "-" + subjectName + "-" + n + ".json");
     Files.createDirectories(file.getParent());
     Files.writeString(file, Json.write(f) + "\n");
     System.out.println("  " + f);
