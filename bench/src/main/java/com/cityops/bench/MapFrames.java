@@ -1144,49 +1144,9 @@ final class MapFrames {
     f.put(name + "_pulses", v.length);
   }
 
-  /**
-   * {busy ticks of the whole machine, ticks of this process, ticks of the X server and of our
-   * parent} from /proc (USER_HZ = 100). The X server (Xvfb) is part of presenting our frames, the
-   * parent only waits: neither is noise from other processes.
-   */
+  /** See {@link Machine#cpuTicks}. */
   static long[] cpuTicks() {
-    try {
-      String[] all = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-      long busy = 0;
-      for (int i = 1; i < all.length && i <= 8; i++) {
-        if (i != 4 && i != 5) { // idle, iowait
-          busy += Long.parseLong(all[i]);
-        }
-      }
-      long mine = ticks(Path.of("/proc/self"));
-      long ours = 0;
-      long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
-      try (var procs = Files.list(Path.of("/proc"))) {
-        for (Path proc : (Iterable<Path>) procs::iterator) {
-          String pid = proc.getFileName().toString();
-          if (!pid.chars().allMatch(Character::isDigit)) {
-            continue;
-          }
-          try {
-            String comm = Files.readString(proc.resolve("comm")).trim();
-            if (comm.equals("Xvfb") || pid.equals(Long.toString(parent))) {
-              ours += ticks(proc);
-            }
-          } catch (java.io.IOException | RuntimeException gone) {
-            // the process ended meanwhile
-          }
-        }
-      }
-      return new long[] {busy, mine, ours};
-    } catch (java.io.IOException | RuntimeException e) {
-      return new long[] {0, 0, 0};
-    }
-  }
-
-  private static long ticks(Path proc) throws java.io.IOException {
-    String stat = Files.readString(proc.resolve("stat"));
-    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+    return Machine.cpuTicks();
   }
 
   private static String loadavg() {
