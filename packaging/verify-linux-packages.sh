@@ -162,7 +162,9 @@ else
   "$launcher" --version > "$work/version.txt" 2>&1 || true
   sed 's/^/        /' "$work/version.txt"
   check "installed launcher: --version prints CityOps Console $version" grep -qx "CityOps Console $version" "$work/version.txt"
-  expected_commit=$(git rev-parse HEAD 2>/dev/null || echo unknown)
+  # buildnumber-maven-plugin (Maven SCM's git info) names the newest commit that is not a merge:
+  # HEAD itself, or a merge's newest parent.
+  expected_commit=$(git log -1 --no-merges --format=%H 2>/dev/null || echo unknown)
   check "installed launcher: --version prints the build commit ($expected_commit)" \
     grep -qx "commit $expected_commit" "$work/version.txt"
   "$launcher" --help > "$work/help.txt" 2>&1 || true
