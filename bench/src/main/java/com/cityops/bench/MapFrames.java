@@ -48,8 +48,6 @@ import javafx.scene.shape.Circle;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import jdk.jfr.Recording;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import picocli.CommandLine;
@@ -1106,42 +1104,7 @@ final class MapFrames {
   /** Per-pulse sums of the JFR pulse phases inside the measured window. */
   private static Map<String, Object> pulsePhases(Path dump, Instant from, Instant to)
       throws Exception {
-    Map<String, Map<Integer, Long>> byPhase = new HashMap<>();
-    for (RecordedEvent e : RecordingFile.readAllEvents(dump)) {
-      if (!e.getEventType().getName().equals("javafx.PulsePhase")) {
-        continue;
-      }
-      if (e.getStartTime().isBefore(from) || e.getStartTime().isAfter(to)) {
-        continue;
-      }
-      String phase = e.getString("phaseName");
-      if (phase == null) {
-        continue;
-      }
-      byPhase
-          .computeIfAbsent(phase, k -> new HashMap<>())
-          .merge(e.getInt("pulseId"), e.getDuration().toNanos(), Long::sum);
-    }
-    Map<String, Object> f = new LinkedHashMap<>();
-    f.put("jfr_phases", new ArrayList<>(byPhase.keySet()));
-    put(f, "painting", byPhase.get("Painting"));
-    put(f, "waiting", byPhase.get("Waiting for previous rendering"));
-    put(f, "css", byPhase.get("CSS Pass"));
-    put(f, "layout", byPhase.get("Layout Pass"));
-    return f;
-  }
-
-  private static void put(Map<String, Object> f, String name, Map<Integer, Long> perPulse) {
-    if (perPulse == null || perPulse.isEmpty()) {
-      f.put(name + "_p50", 0.0);
-      f.put(name + "_p99", 0.0);
-      f.put(name + "_pulses", 0);
-      return;
-    }
-    long[] v = perPulse.values().stream().mapToLong(Long::longValue).sorted().toArray();
-    f.put(name + "_p50", ms(pct(v, 0.5)));
-    f.put(name + "_p99", ms(pct(v, 0.99)));
-    f.put(name + "_pulses", v.length);
+    return PulsePhases.perPulse(dump, from, to);
   }
 
   /** See {@link Machine#cpuTicks}. */

@@ -46,8 +46,8 @@ final class PulsePhases {
     }
   }
 
-  private static Map<String, Object> perPulse(Path dump, Instant from, Instant to)
-      throws Exception {
+  /** Per-pulse sums of the JFR pulse phases of {@code dump} between {@code from} and {@code to}. */
+  static Map<String, Object> perPulse(Path dump, Instant from, Instant to) throws Exception {
     Map<String, Map<Integer, Long>> byPhase = new HashMap<>();
     for (RecordedEvent e : RecordingFile.readAllEvents(dump)) {
       if (!e.getEventType().getName().equals("javafx.PulsePhase")
