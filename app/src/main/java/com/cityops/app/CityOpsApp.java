@@ -14,14 +14,17 @@ import com.cityops.app.map.CityMapLayers;
 import com.cityops.app.map.MapPane;
 import com.cityops.app.map.MapSelection;
 import com.cityops.app.map.MapView;
+import com.cityops.app.map.MapViewFocus;
 import com.cityops.app.outbox.ActionOutbox;
 import com.cityops.app.outbox.OutboxEntry;
 import com.cityops.app.replay.FeedRecorder;
 import com.cityops.app.replay.ReplayFeed;
 import com.cityops.app.shell.ShellView;
 import com.cityops.app.shell.ShellViewModel;
+import com.cityops.app.shell.Workbench;
 import com.cityops.app.state.CityState;
 import com.cityops.app.state.CitySummary;
+import com.cityops.app.state.SignedInUser;
 import com.cityops.app.status.StatusReporter;
 import com.cityops.app.status.StatusServer;
 import com.cityops.map.content.MapContent;
@@ -188,10 +191,23 @@ public final class CityOpsApp {
     state.onChange(mapBridge::changed);
     mapLayers.onLoaded(mapBridge::changed);
     MapPane mapPane = new MapPane(map, messages, this::cityBounds);
+    Workbench workbench =
+        new Workbench(
+            messages,
+            state,
+            FxPlatform.pulseExecutor(pulses),
+            Clock.systemUTC(),
+            new MapViewFocus(map),
+            () -> outbox,
+            () -> backend);
+    var userBridge =
+        new FxBridge<SignedInUser>(
+            FxPlatform.pulseExecutor(pulses), state::user, workbench.userProperty()::set);
+    workbench.onStateChange(userBridge::changed);
     mapPane.interaction().setDescriber(this::describeOnMap);
     Scene scene =
         new Scene(
-            new ShellView(model, Instant::now, mapPane.node()).build(),
+            new ShellView(model, workbench, Instant::now, mapPane.node()).build(),
             options.width(),
             options.height());
     Themes.apply(scene, Theme.parse(options.theme()));

@@ -526,7 +526,7 @@ final class IncidentQueue {
     @Override
     public Parent root() {
       if (root == null) {
-        root = new ShellView(model, Instant::now, new Region()).build();
+        root = new ShellView(model, BenchWorkbench.of(state), Instant::now, new Region()).build();
       }
       return root;
     }

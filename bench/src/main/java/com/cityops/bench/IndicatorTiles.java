@@ -328,7 +328,7 @@ final class IndicatorTiles {
 
     @Override
     public Parent root() {
-      return new ShellView(model, Instant::now, new Region()).build();
+      return new ShellView(model, BenchWorkbench.of(state), Instant::now, new Region()).build();
     }
 
     @Override

@@ -326,7 +326,10 @@ final class StreamIngest {
                 new FxBridge<CitySummary>(
                     FxPlatform.pulseExecutor(stats), state::summary, model::apply);
             state.onChange(bridge::changed);
-            Scene scene = new Scene(new ShellView(model, Instant::now, new Region()).build());
+            Scene scene =
+                new Scene(
+                    new ShellView(model, BenchWorkbench.of(state), Instant::now, new Region())
+                        .build());
             Themes.apply(scene, Theme.parse("dark"));
             long[] pulseStart = new long[1];
             scene.addPreLayoutPulseListener(() -> pulseStart[0] = System.nanoTime());

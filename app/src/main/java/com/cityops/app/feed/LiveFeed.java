@@ -7,6 +7,7 @@ import com.cityops.api.Snapshot;
 import com.cityops.api.StreamEnvelope;
 import com.cityops.api.StreamEventType;
 import com.cityops.app.state.CityState;
+import com.cityops.app.state.SignedInUser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +95,7 @@ public final class LiveFeed implements AutoCloseable {
     }
     try {
       if (freshSnapshot || state.seq() < 0) {
-        client.login(username, password);
+        state.signedIn(SignedInUser.of(client.login(username, password)));
         Snapshot snapshot = client.snapshot();
         state.replaceAll(snapshot);
         var rec = recorder;

@@ -39,12 +39,14 @@ public final class ShellView {
   private final Supplier<Instant> clock;
 
   private final Node map;
+  private final Workbench workbench;
 
   /**
    * @param map the city map, shown under the case overview (the app's {@code MapView})
    */
-  public ShellView(ShellViewModel model, Supplier<Instant> clock, Node map) {
+  public ShellView(ShellViewModel model, Workbench workbench, Supplier<Instant> clock, Node map) {
     this.map = map;
+    this.workbench = workbench;
     this.model = model;
     this.messages = model.messages();
     this.clock = clock;

@@ -68,6 +68,8 @@ public final class CityState {
   private int devicesFault;
   private int devicesInAlarm;
 
+  private SignedInUser user;
+
   public CityState() {
     this(CLOSED_RETENTION);
   }
@@ -398,6 +400,22 @@ public final class CityState {
     }
   }
 
+  /** Records who the backend signed in (the feed calls this after each sign-in). */
+  public void signedIn(SignedInUser who) {
+    synchronized (lock) {
+      user = who;
+      changes++;
+    }
+    fire();
+  }
+
+  /** The signed-in user, or null before the first sign-in (or in replay). */
+  public SignedInUser user() {
+    synchronized (lock) {
+      return user;
+    }
+  }
+
   /** Grows with every change; lets a saver skip unchanged state. */
   public long changeCount() {
     synchronized (lock) {
@@ -422,7 +440,8 @@ public final class CityState {
           indicators.values(),
           new CitySummary.DeviceCounts(
               devices.size(), devicesOffline, devicesFault, devicesInAlarm),
-          recentAlerts);
+          recentAlerts,
+          user);
     }
   }
 

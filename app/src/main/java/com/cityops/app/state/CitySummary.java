@@ -48,7 +48,8 @@ public record CitySummary(
     int devicesFault,
     int devicesInAlarm,
     Alert latestAlert,
-    long[] indicatorTimesMillis) {
+    long[] indicatorTimesMillis,
+    SignedInUser user) {
 
   static final int NEWEST = 40;
 
@@ -65,7 +66,8 @@ public record CitySummary(
       IncidentIndex incidents,
       Collection<Indicator> indicators,
       DeviceCounts devices,
-      List<Alert> alerts) {
+      List<Alert> alerts,
+      SignedInUser user) {
     List<Indicator> trouble =
         indicators.stream()
             .filter(i -> i.state() != IndicatorState.NORMAL)
@@ -102,7 +104,8 @@ public record CitySummary(
         indicators.stream()
             .mapToLong(i -> i.ts() == null ? Long.MIN_VALUE : i.ts().toEpochMilli())
             .sorted()
-            .toArray());
+            .toArray(),
+        user);
   }
 
   /**
