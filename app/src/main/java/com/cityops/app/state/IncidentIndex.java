@@ -2,13 +2,16 @@ package com.cityops.app.state;
 
 import com.cityops.api.Incident;
 import com.cityops.api.IncidentLevel;
+import com.cityops.api.IncidentSource;
 import com.cityops.api.IncidentStatus;
 import com.cityops.api.Location;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,12 +19,19 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
- * The held incidents with the indexes the views query by — status, level, district, a lon/lat grid
- * and character bigrams of the searchable text — kept up to date on every upsert, so a query costs
- * in proportion to its answer rather than to everything held. Also keeps the open cases in the
- * queue's default order (level, then newest first), so the newest open cases come without a sort.
+ * The held incidents with the indexes the views query by — status, level, source, district, street,
+ * grid, category, overdue and a lon/lat grid — kept up to date on every upsert, so a query costs in
+ * proportion to its answer rather than to everything held. Each case has a slot number; every index
+ * is a compressed bitmap of slots (RoaringBitmap), so a broad criterion ("all open cases") is a few
+ * word operations, not a copy of 100,000 ids. Text is matched by scanning the lowered search text
+ * of the cases left after the other criteria: a few milliseconds for 100,000, and no per-character
+ * index to build (a bigram index cost 5 s and 380 MiB per 100,000 cases).
+ *
+ * <p>Also keeps the open cases in the queue's default order (level, then newest first), so the
+ * newest open cases come without a sort.
  *
  * <p>Not thread-safe: {@link CityState} owns it under its lock.
  */
@@ -34,35 +44,53 @@ final class IncidentIndex {
           .thenComparing(Incident::reportedAt, Comparator.reverseOrder())
           .thenComparing(Incident::id);
 
-  private final Map<String, Incident> byId = new HashMap<>();
-  private final Map<IncidentStatus, Set<String>> byStatus = new EnumMap<>(IncidentStatus.class);
-  private final Map<IncidentLevel, Set<String>> byLevel = new EnumMap<>(IncidentLevel.class);
-  private final Map<String, Set<String>> byDistrict = new HashMap<>();
-  private final Map<Long, Set<String>> byCell = new HashMap<>();
-  private final Map<String, Set<String>> byGram = new HashMap<>();
+  private final Map<String, Integer> slotById = new HashMap<>();
+  private Incident[] bySlot = new Incident[1024];
+  private String[] textBySlot = new String[1024];
+  private final Deque<Integer> freeSlots = new ArrayDeque<>();
+  private int slotsUsed;
+  private final RoaringBitmap held = new RoaringBitmap();
+  private final RoaringBitmap overdue = new RoaringBitmap();
+  private final Bitmaps<IncidentStatus> byStatus =
+      new Bitmaps<>(new EnumMap<>(IncidentStatus.class), Incident::status);
+  private final Bitmaps<IncidentLevel> byLevel =
+      new Bitmaps<>(new EnumMap<>(IncidentLevel.class), Incident::level);
+  private final Bitmaps<IncidentSource> bySource =
+      new Bitmaps<>(new EnumMap<>(IncidentSource.class), Incident::source);
+  private final Bitmaps<String> byDistrict =
+      new Bitmaps<>(new HashMap<>(), i -> at(i) == null ? null : at(i).districtCode());
+  private final Bitmaps<String> byStreet =
+      new Bitmaps<>(new HashMap<>(), i -> at(i) == null ? null : at(i).streetCode());
+  private final Bitmaps<String> byGrid =
+      new Bitmaps<>(new HashMap<>(), i -> at(i) == null ? null : at(i).gridCode());
+  private final Bitmaps<String> byCategory = new Bitmaps<>(new HashMap<>(), Incident::category);
+  private final Bitmaps<Long> byCell = new Bitmaps<>(new HashMap<>(), i -> cellOf(lon(i), lat(i)));
+  private final List<Bitmaps<?>> indexes =
+      List.of(byStatus, byLevel, bySource, byDistrict, byStreet, byGrid, byCategory, byCell);
   private final NavigableSet<Incident> openInQueueOrder = new TreeSet<>(QUEUE_ORDER);
   private final Map<IncidentLevel, Integer> openByLevel = new EnumMap<>(IncidentLevel.class);
   private int openOverdue;
 
   int size() {
-    return byId.size();
+    return slotById.size();
   }
 
   Incident get(String id) {
-    return byId.get(id);
-  }
-
-  Iterable<Incident> all() {
-    return byId.values();
+    Integer slot = slotById.get(id);
+    return slot == null ? null : bySlot[slot];
   }
 
   void clear() {
-    byId.clear();
-    byStatus.clear();
-    byLevel.clear();
-    byDistrict.clear();
-    byCell.clear();
-    byGram.clear();
+    slotById.clear();
+    Arrays.fill(bySlot, null);
+    Arrays.fill(textBySlot, null);
+    freeSlots.clear();
+    slotsUsed = 0;
+    held.clear();
+    overdue.clear();
+    for (Bitmaps<?> index : indexes) {
+      index.clear();
+    }
     openInQueueOrder.clear();
     openByLevel.clear();
     openOverdue = 0;
@@ -70,55 +98,57 @@ final class IncidentIndex {
 
   /** Adds or replaces the case with the same id. */
   void put(Incident incident) {
-    Incident old = byId.put(incident.id(), incident);
-    if (old != null) {
-      unindex(old);
+    Integer slot = slotById.get(incident.id());
+    if (slot != null) {
+      unindex(slot, bySlot[slot]);
+    } else {
+      slot = freeSlots.isEmpty() ? slotsUsed++ : freeSlots.pop();
+      slotById.put(incident.id(), slot);
+      ensureCapacity(slot);
     }
-    index(incident);
+    bySlot[slot] = incident;
+    textBySlot[slot] = searchText(incident);
+    index(slot, incident);
   }
 
   void remove(String id) {
-    Incident old = byId.remove(id);
-    if (old != null) {
-      unindex(old);
+    Integer slot = slotById.remove(id);
+    if (slot != null) {
+      unindex(slot, bySlot[slot]);
+      bySlot[slot] = null;
+      textBySlot[slot] = null;
+      freeSlots.push(slot);
     }
   }
 
+  /** The cases that match, in no particular order. */
   List<Incident> query(IncidentQuery q) {
-    List<Set<String>> candidates = new ArrayList<>();
-    if (!q.statuses().isEmpty()) {
-      candidates.add(union(q.statuses(), byStatus::get));
-    }
-    if (!q.levels().isEmpty()) {
-      candidates.add(union(q.levels(), byLevel::get));
-    }
-    if (!q.districts().isEmpty()) {
-      candidates.add(union(q.districts(), byDistrict::get));
+    List<RoaringBitmap> criteria = new ArrayList<>();
+    addIfAsked(criteria, q.statuses(), byStatus);
+    addIfAsked(criteria, q.levels(), byLevel);
+    addIfAsked(criteria, q.sources(), bySource);
+    addIfAsked(criteria, q.districts(), byDistrict);
+    addIfAsked(criteria, q.streets(), byStreet);
+    addIfAsked(criteria, q.grids(), byGrid);
+    addIfAsked(criteria, q.categories(), byCategory);
+    if (q.overdueOnly()) {
+      criteria.add(overdue);
     }
     if (q.bbox() != null) {
-      candidates.add(inBbox(q.bbox()));
+      criteria.add(inCells(q.bbox()));
     }
+    RoaringBitmap candidates = intersection(criteria);
     List<String> words = words(q.text());
-    for (String word : words) {
-      candidates.add(withText(word));
-    }
-    List<Incident> result = new ArrayList<>();
-    if (candidates.isEmpty()) {
-      result.addAll(byId.values());
-      return result;
-    }
-    candidates.sort(Comparator.comparingInt(Set::size));
-    Set<String> smallest = candidates.get(0);
-    for (String id : smallest) {
-      if (inAll(id, candidates)) {
-        Incident incident = byId.get(id);
-        // Bigrams and grid cells over-approximate; the exact test settles it.
-        if ((q.bbox() == null || q.bbox().contains(lon(incident), lat(incident)))
-            && containsAll(searchText(incident), words)) {
-          result.add(incident);
-        }
-      }
-    }
+    List<Incident> result = new ArrayList<>(candidates.getCardinality());
+    candidates.forEach(
+        (int slot) -> {
+          Incident incident = bySlot[slot];
+          // Grid cells over-approximate the box; the exact test settles it.
+          if ((q.bbox() == null || q.bbox().contains(lon(incident), lat(incident)))
+              && containsAll(textBySlot[slot], words)) {
+            result.add(incident);
+          }
+        });
     return result;
   }
 
@@ -140,7 +170,7 @@ final class IncidentIndex {
 
   Map<IncidentStatus, Integer> countByStatus() {
     Map<IncidentStatus, Integer> counts = new EnumMap<>(IncidentStatus.class);
-    byStatus.forEach((status, ids) -> counts.put(status, ids.size()));
+    byStatus.forEach((status, slots) -> counts.put(status, slots.getCardinality()));
     return counts;
   }
 
@@ -148,19 +178,20 @@ final class IncidentIndex {
     return openOverdue;
   }
 
-  /** Ids of the cases in {@code status} (a live view; do not modify). */
-  Set<String> idsIn(IncidentStatus status) {
-    return byStatus.getOrDefault(status, Set.of());
+  /** Ids of the cases in {@code status} (a copy). */
+  List<String> idsIn(IncidentStatus status) {
+    List<String> ids = new ArrayList<>();
+    byStatus.get(status).forEach((int slot) -> ids.add(bySlot[slot].id()));
+    return ids;
   }
 
-  private void index(Incident incident) {
-    String id = incident.id();
-    byStatus.computeIfAbsent(incident.status(), k -> new HashSet<>()).add(id);
-    byLevel.computeIfAbsent(incident.level(), k -> new HashSet<>()).add(id);
-    byDistrict.computeIfAbsent(district(incident), k -> new HashSet<>()).add(id);
-    byCell.computeIfAbsent(cellOf(lon(incident), lat(incident)), k -> new HashSet<>()).add(id);
-    for (String gram : grams(searchText(incident))) {
-      byGram.computeIfAbsent(gram, k -> new HashSet<>()).add(id);
+  private void index(int slot, Incident incident) {
+    held.add(slot);
+    for (Bitmaps<?> index : indexes) {
+      index.add(slot, incident);
+    }
+    if (incident.overdue()) {
+      overdue.add(slot);
     }
     if (incident.status().isOpen()) {
       openInQueueOrder.add(incident);
@@ -169,14 +200,11 @@ final class IncidentIndex {
     }
   }
 
-  private void unindex(Incident incident) {
-    String id = incident.id();
-    removeFrom(byStatus, incident.status(), id);
-    removeFrom(byLevel, incident.level(), id);
-    removeFrom(byDistrict, district(incident), id);
-    removeFrom(byCell, cellOf(lon(incident), lat(incident)), id);
-    for (String gram : grams(searchText(incident))) {
-      removeFrom(byGram, gram, id);
+  private void unindex(int slot, Incident incident) {
+    held.remove(slot);
+    overdue.remove(slot);
+    for (Bitmaps<?> index : indexes) {
+      index.remove(slot, incident);
     }
     if (incident.status().isOpen()) {
       openInQueueOrder.remove(incident);
@@ -186,79 +214,56 @@ final class IncidentIndex {
     }
   }
 
-  private static <K> void removeFrom(Map<K, Set<String>> index, K key, String id) {
-    Set<String> ids = index.get(key);
-    if (ids != null) {
-      ids.remove(id);
-      if (ids.isEmpty()) {
-        index.remove(key);
-      }
+  private void ensureCapacity(int slot) {
+    if (slot >= bySlot.length) {
+      int size = Math.max(slot + 1, bySlot.length * 2);
+      bySlot = Arrays.copyOf(bySlot, size);
+      textBySlot = Arrays.copyOf(textBySlot, size);
     }
   }
 
-  private static <K> Set<String> union(Set<K> keys, Function<K, Set<String>> lookup) {
-    if (keys.size() == 1) {
-      Set<String> only = lookup.apply(keys.iterator().next());
-      return only == null ? Set.of() : only;
+  private static <K> void addIfAsked(List<RoaringBitmap> criteria, Set<K> keys, Bitmaps<K> index) {
+    if (!keys.isEmpty()) {
+      criteria.add(index.union(keys));
     }
-    Set<String> union = new HashSet<>();
-    for (K key : keys) {
-      Set<String> ids = lookup.apply(key);
-      if (ids != null) {
-        union.addAll(ids);
-      }
-    }
-    return union;
   }
 
-  private Set<String> inBbox(IncidentQuery.Bbox bbox) {
+  private RoaringBitmap intersection(List<RoaringBitmap> criteria) {
+    if (criteria.isEmpty()) {
+      return held;
+    }
+    criteria.sort(Comparator.comparingInt(RoaringBitmap::getCardinality));
+    RoaringBitmap result = criteria.get(0);
+    for (int i = 1; i < criteria.size(); i++) {
+      result = RoaringBitmap.and(result, criteria.get(i));
+    }
+    return result;
+  }
+
+  private RoaringBitmap inCells(IncidentQuery.Bbox bbox) {
     long west = cell(bbox.west());
     long east = cell(bbox.east());
     long south = cell(bbox.south());
     long north = cell(bbox.north());
+    List<Long> cells = new ArrayList<>();
     if ((east - west + 1) * (north - south + 1) > byCell.size()) {
       // A box wider than the occupied cells: walk the occupied cells instead.
-      Set<String> ids = new HashSet<>();
       byCell.forEach(
-          (key, cellIds) -> {
+          (key, slots) -> {
             long x = key >> 32;
             long y = (int) (long) key;
             if (x >= west && x <= east && y >= south && y <= north) {
-              ids.addAll(cellIds);
+              cells.add(key);
             }
           });
-      return ids;
-    }
-    Set<String> ids = new HashSet<>();
-    for (long x = west; x <= east; x++) {
-      for (long y = south; y <= north; y++) {
-        Set<String> cellIds = byCell.get(key(x, y));
-        if (cellIds != null) {
-          ids.addAll(cellIds);
+    } else {
+      for (long x = west; x <= east; x++) {
+        for (long y = south; y <= north; y++) {
+          cells.add(key(x, y));
         }
       }
     }
-    return ids;
-  }
-
-  private Set<String> withText(String word) {
-    Set<String> ids = null;
-    for (String gram : grams(word)) {
-      Set<String> gramIds = byGram.getOrDefault(gram, Set.of());
-      if (ids == null || gramIds.size() < ids.size()) {
-        ids = gramIds;
-      }
-    }
-    return ids == null ? Set.of() : ids;
-  }
-
-  private static boolean inAll(String id, List<Set<String>> sets) {
-    for (int i = 1; i < sets.size(); i++) {
-      if (!sets.get(i).contains(id)) {
-        return false;
-      }
-    }
-    return true;
+    return byCell.union(cells);
   }
 
   private static boolean containsAll(String text, List<String> words) {
@@ -277,22 +282,6 @@ final class IncidentIndex {
     return List.of(text.strip().toLowerCase(Locale.ROOT).split("\\s+"));
   }
 
-  /** Single characters for one-character words, else overlapping character pairs. */
-  private static Set<String> grams(String text) {
-    Set<String> grams = new HashSet<>();
-    int[] cps = text.codePoints().toArray();
-    if (cps.length == 1) {
-      grams.add(new String(cps, 0, 1));
-    }
-    for (int i = 0; i < cps.length; i++) {
-      grams.add(new String(cps, i, 1));
-      if (i + 1 < cps.length) {
-        grams.add(new String(cps, i, 2));
-      }
-    }
-    return grams;
-  }
-
   static String searchText(Incident incident) {
     Location at = incident.location();
     return String.join(
@@ -304,9 +293,8 @@ final class IncidentIndex {
         .toLowerCase(Locale.ROOT);
   }
 
-  private static String district(Incident incident) {
-    Location at = incident.location();
-    return at == null || at.districtCode() == null ? "" : at.districtCode();
+  private static Location at(Incident incident) {
+    return incident.location();
   }
 
   private static double lon(Incident incident) {
@@ -327,5 +315,68 @@ final class IncidentIndex {
 
   private static long key(long x, long y) {
     return (x << 32) | (y & 0xffffffffL);
+  }
+
+  /** One index: a bitmap of slots per key, the key taken from the case (null: not indexed). */
+  private static final class Bitmaps<K> {
+    private final Map<K, RoaringBitmap> byKey;
+    private final Function<Incident, K> keyOf;
+
+    Bitmaps(Map<K, RoaringBitmap> byKey, Function<Incident, K> keyOf) {
+      this.byKey = byKey;
+      this.keyOf = keyOf;
+    }
+
+    void add(int slot, Incident incident) {
+      K key = keyOf.apply(incident);
+      if (key != null) {
+        byKey.computeIfAbsent(key, k -> new RoaringBitmap()).add(slot);
+      }
+    }
+
+    /** Takes out {@code slot}, which holds {@code incident} (the version that was indexed). */
+    void remove(int slot, Incident incident) {
+      K key = keyOf.apply(incident);
+      if (key == null) {
+        return;
+      }
+      RoaringBitmap slots = byKey.get(key);
+      slots.remove(slot);
+      if (slots.isEmpty()) {
+        byKey.remove(key);
+      }
+    }
+
+    RoaringBitmap get(K key) {
+      RoaringBitmap slots = byKey.get(key);
+      return slots == null ? new RoaringBitmap() : slots;
+    }
+
+    /** The slots of any of {@code keys}; may be an index's own bitmap: do not modify. */
+    RoaringBitmap union(java.util.Collection<K> keys) {
+      if (keys.size() == 1) {
+        return get(keys.iterator().next());
+      }
+      List<RoaringBitmap> parts = new ArrayList<>(keys.size());
+      for (K key : keys) {
+        RoaringBitmap slots = byKey.get(key);
+        if (slots != null) {
+          parts.add(slots);
+        }
+      }
+      return RoaringBitmap.or(parts.iterator());
+    }
+
+    int size() {
+      return byKey.size();
+    }
+
+    void forEach(java.util.function.BiConsumer<K, RoaringBitmap> action) {
+      byKey.forEach(action);
+    }
+
+    void clear() {
+      byKey.clear();
+    }
   }
 }

@@ -120,6 +120,11 @@ class IncidentIndexTest {
             (q.statuses().isEmpty() || q.statuses().contains(i.status()))
                 && (q.levels().isEmpty() || q.levels().contains(i.level()))
                 && (q.districts().isEmpty() || q.districts().contains(i.location().districtCode()))
+                && (q.streets().isEmpty() || q.streets().contains(i.location().streetCode()))
+                && (q.grids().isEmpty() || q.grids().contains(i.location().gridCode()))
+                && (q.categories().isEmpty() || q.categories().contains(i.category()))
+                && (q.sources().isEmpty() || q.sources().contains(i.source()))
+                && (!q.overdueOnly() || i.overdue())
                 && (q.bbox() == null
                     || (i.location().lon() >= q.bbox().west()
                         && i.location().lon() <= q.bbox().east()
@@ -140,6 +145,23 @@ class IncidentIndexTest {
     }
     if (random.nextInt(3) == 0) {
       q = q.withDistricts(Set.of(DISTRICTS[random.nextInt(DISTRICTS.length)]));
+    }
+    if (random.nextInt(4) == 0) {
+      q =
+          q.withStreets(
+              Set.of(DISTRICTS[random.nextInt(DISTRICTS.length)] + "00" + random.nextInt(3)));
+    }
+    if (random.nextInt(5) == 0) {
+      q = q.withGrids(Set.of(DISTRICTS[random.nextInt(DISTRICTS.length)] + "001001"));
+    }
+    if (random.nextInt(4) == 0) {
+      q = q.withCategories(random.nextBoolean() ? Set.of("道路积水") : Set.of("道路积水", "市容环境"));
+    }
+    if (random.nextInt(4) == 0) {
+      q = q.withSources(someOf(IncidentSource.class));
+    }
+    if (random.nextInt(5) == 0) {
+      q = q.overdue(true);
     }
     if (random.nextInt(3) == 0) {
       double west = 121.2 + random.nextDouble() * 0.4;
@@ -185,13 +207,13 @@ class IncidentIndexTest {
         random.nextBoolean() ? "道路积水" : "市容环境",
         "",
         level,
-        IncidentSource.IOT_SENSOR,
+        IncidentSource.values()[random.nextInt(IncidentSource.values().length)],
         new Location(
             121.2 + random.nextDouble() * 0.6,
             31.0 + random.nextDouble() * 0.6,
             road + random.nextInt(2000) + "号",
             district,
-            district + "001",
+            district + "00" + random.nextInt(3),
             district + "001001"),
         status,
         timeline,
