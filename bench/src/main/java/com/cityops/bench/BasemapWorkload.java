@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -103,7 +102,9 @@ final class BasemapWorkload {
 
   static int run(String[] args) throws Exception {
     BasemapWorkload w = new BasemapWorkload();
-    new CommandLine(w).parseArgs(args);
+    if (!Cli.parse("basemap", w, args)) {
+      return 0;
+    }
     return w.measure();
   }
 

@@ -61,7 +61,9 @@ final class FeedBurst {
 
   static int run(String[] args) throws Exception {
     FeedBurst burst = new FeedBurst();
-    new CommandLine(burst).parseArgs(args);
+    if (!Cli.parse("feed-burst", burst, args)) {
+      return 0;
+    }
     return burst.measure();
   }
 

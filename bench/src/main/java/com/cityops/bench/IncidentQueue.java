@@ -50,7 +50,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -107,7 +106,9 @@ final class IncidentQueue {
 
   static int run(String[] args) throws Exception {
     IncidentQueue w = new IncidentQueue();
-    new CommandLine(w).parseArgs(args);
+    if (!Cli.parse("queue", w, args)) {
+      return 0;
+    }
     return w.child != null ? w.runChild() : w.orchestrate();
   }
 

@@ -37,7 +37,6 @@ import java.util.concurrent.locks.LockSupport;
 import javafx.scene.Parent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -91,7 +90,9 @@ final class IndicatorTiles {
 
   static int run(String[] args) throws Exception {
     IndicatorTiles w = new IndicatorTiles();
-    new CommandLine(w).parseArgs(args);
+    if (!Cli.parse("tiles", w, args)) {
+      return 0;
+    }
     return w.child != null ? w.runChild() : w.orchestrate();
   }
 

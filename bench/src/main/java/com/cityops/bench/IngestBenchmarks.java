@@ -45,7 +45,6 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -250,7 +249,9 @@ public class IngestBenchmarks {
 
   static int run(String[] args) throws Exception {
     IngestBenchmarks w = new IngestBenchmarks();
-    new CommandLine(w).parseArgs(args);
+    if (!Cli.parse("ingest-jmh", w, args)) {
+      return 0;
+    }
     return w.measure();
   }
 

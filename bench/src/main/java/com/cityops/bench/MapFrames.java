@@ -50,7 +50,6 @@ import javafx.stage.StageStyle;
 import jdk.jfr.Recording;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -145,7 +144,9 @@ final class MapFrames {
 
   static int run(String[] args) throws Exception {
     MapFrames m = new MapFrames();
-    new CommandLine(m).parseArgs(args);
+    if (!Cli.parse("map-frames", m, args)) {
+      return 0;
+    }
     if (m.sizes.isEmpty()) {
       m.sizes = List.of("1920x1080", "3840x2160");
     }

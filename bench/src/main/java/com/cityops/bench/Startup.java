@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,7 +56,9 @@ final class Startup {
 
   static int run(String[] args) throws Exception {
     Startup w = new Startup();
-    new CommandLine(w).parseArgs(args);
+    if (!Cli.parse("startup", w, args)) {
+      return 0;
+    }
     return w.measure();
   }
 

@@ -39,7 +39,6 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -89,7 +88,9 @@ final class StreamIngest {
 
   static int run(String[] args) throws Exception {
     StreamIngest w = new StreamIngest();
-    new CommandLine(w).parseArgs(args);
+    if (!Cli.parse("ingest", w, args)) {
+      return 0;
+    }
     return w.measure();
   }
 

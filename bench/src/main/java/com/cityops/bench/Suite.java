@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -115,7 +114,9 @@ final class Suite {
     return switch (command) {
       case ALL -> {
         Suite suite = new Suite();
-        new CommandLine(suite).parseArgs(args);
+        if (!Cli.parse("all", suite, args)) {
+          yield 0;
+        }
         yield suite.all();
       }
       case ResultsReport.CHECK -> ResultsReport.check(args);
