@@ -29,9 +29,7 @@ import com.cityops.app.status.StatusReporter;
 import com.cityops.app.status.StatusServer;
 import com.cityops.map.content.MapContent;
 import com.cityops.map.style.StyleFile;
-import com.cityops.sim.SimConfig;
 import com.cityops.sim.SimServer;
-import com.cityops.sim.world.Scenario;
 import com.cityops.themes.Theme;
 import com.cityops.themes.Themes;
 import java.time.Clock;
@@ -88,8 +86,13 @@ public final class CityOpsApp {
   private Stage stage;
   private MapView map;
 
-  private CityOpsApp(AppOptions options) {
+  /** The embedded backend being built for {@code --demo}, else null. */
+  private final CompletableFuture<SimServer> demoBackend;
+
+  private CityOpsApp(AppOptions options, CompletableFuture<SimServer> demoBackend) {
     this.options = options;
+    this.demoBackend =
+        demoBackend != null || !options.demo() ? demoBackend : DemoBackend.start(options);
     this.messages = Messages.forLanguage(options.language());
     this.cache = new OfflineCache(options.dataDir());
     this.mapLayers = new CityMapLayers(state, mapStyle(options));
@@ -162,7 +165,15 @@ public final class CityOpsApp {
 
   /** Opens the main window and starts connecting; called on the FX thread. */
   public static CityOpsApp start(AppOptions options) {
-    CityOpsApp app = new CityOpsApp(options);
+    return start(options, null);
+  }
+
+  /**
+   * Opens the main window; {@code demoBackend} is the embedded backend already being built for
+   * {@code --demo} (see {@link DemoBackend}), or null to build it now if asked for.
+   */
+  static CityOpsApp start(AppOptions options, CompletableFuture<SimServer> demoBackend) {
+    CityOpsApp app = new CityOpsApp(options, demoBackend);
     app.open(new Stage());
     return app;
   }
@@ -219,7 +230,16 @@ public final class CityOpsApp {
     window.setOnHidden(e -> close());
     window.show();
     io.execute(this::connect);
-    io.execute(() -> loadBasemap(map));
+    // Its own thread: opening the basemap must not wait behind connecting (nor the other way).
+    var basemapOpener =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "cityops-basemap-open");
+              t.setDaemon(true);
+              return t;
+            });
+    basemapOpener.execute(() -> loadBasemap(map));
+    basemapOpener.shutdown();
     if (options.screenshot() != null) {
       var screenshot =
           new ScreenshotOnLive(
@@ -355,16 +375,12 @@ public final class CityOpsApp {
         this::saveCache, CACHE_EVERY.toSeconds(), CACHE_EVERY.toSeconds(), TimeUnit.SECONDS);
     try {
       String server = options.server();
-      if (options.demo()) {
-        embedded =
-            SimServer.start(
-                SimConfig.builder()
-                    .port(0)
-                    .seed(options.simSeed())
-                    .speed(options.simSpeed())
-                    .rate(options.simRate())
-                    .scenario(Scenario.parse(options.simScenario()))
-                    .build());
+      if (demoBackend != null) {
+        try {
+          embedded = demoBackend.join();
+        } catch (java.util.concurrent.CompletionException e) {
+          throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         server = embedded.baseUrl();
       }
       BackendClient backend = new BackendClient(server, options.transport());
@@ -453,9 +469,8 @@ public final class CityOpsApp {
               if (rec != null) {
                 rec.close();
               }
-              SimServer s = embedded;
-              if (s != null) {
-                s.close();
+              if (demoBackend != null) {
+                demoBackend.thenAccept(SimServer::close);
               }
             },
             io)
@@ -475,7 +490,7 @@ public final class CityOpsApp {
 
   /** Test seam: start against a given backend URL without the picocli front. */
   static CityOpsApp startForTest(AppOptions options, Stage window) {
-    CityOpsApp app = new CityOpsApp(options);
+    CityOpsApp app = new CityOpsApp(options, null);
     app.open(window);
     return app;
   }

@@ -54,6 +54,8 @@ public final class Main {
       }
       System.exit(doctor.run(System.out, System.err));
     }
-    FxPlatform.start(() -> CityOpsApp.start(options));
+    // The demo's city is built while JavaFX starts, not after.
+    var demoBackend = options.demo() ? DemoBackend.start(options) : null;
+    FxPlatform.start(() -> CityOpsApp.start(options, demoBackend));
   }
 }

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -39,6 +41,9 @@ import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
  * city). Immutable after construction; thread-safe.
  */
 public final class CityGeography {
+  /** Point-in-area locators of the areas asked for so far, by identity (the areas are ours). */
+  private final Map<Geometry, IndexedPointInAreaLocator> locators = new IdentityHashMap<>();
+
   private static final String RESOURCE = "shanghai-districts.geojson";
   private static final String FOCUS = "310107";
   private static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
@@ -183,8 +188,11 @@ public final class CityGeography {
     builder.setClipEnvelope(clip);
     Geometry diagram = builder.getDiagram(FACTORY);
     List<Geometry> cells = new ArrayList<>();
+    // Most cells lie wholly inside: only those crossing the edge need the (costly) overlay.
+    var inside = PreparedGeometryFactory.prepare(area);
     for (int i = 0; i < diagram.getNumGeometries(); i++) {
-      Geometry clipped = polygonal(diagram.getGeometryN(i).intersection(area));
+      Geometry cell = diagram.getGeometryN(i);
+      Geometry clipped = inside.containsProperly(cell) ? cell : polygonal(cell.intersection(area));
       if (!clipped.isEmpty()) {
         cells.add(clipped);
       }
@@ -260,7 +268,11 @@ public final class CityGeography {
   /** A uniformly random point inside {@code area}. */
   public GeoPoint randomPointIn(Geometry area, RandomGenerator rnd) {
     Envelope env = area.getEnvelopeInternal();
-    var locator = new IndexedPointInAreaLocator(area);
+    // One locator per area: building its index costs more than the points it then answers.
+    IndexedPointInAreaLocator locator;
+    synchronized (locators) {
+      locator = locators.computeIfAbsent(area, IndexedPointInAreaLocator::new);
+    }
     for (int attempt = 0; attempt < 10_000; attempt++) {
       Coordinate c =
           new Coordinate(
