@@ -230,16 +230,8 @@ public final class CityOpsApp {
     window.setOnHidden(e -> close());
     window.show();
     io.execute(this::connect);
-    // Its own thread: opening the basemap must not wait behind connecting (nor the other way).
-    var basemapOpener =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "cityops-basemap-open");
-              t.setDaemon(true);
-              return t;
-            });
-    basemapOpener.execute(() -> loadBasemap(map));
-    basemapOpener.shutdown();
+    // After connecting (same thread): drawing basemap tiles would compete with the first data.
+    io.execute(() -> loadBasemap(map));
     if (options.screenshot() != null) {
       var screenshot =
           new ScreenshotOnLive(
