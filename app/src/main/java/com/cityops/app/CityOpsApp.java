@@ -210,7 +210,8 @@ public final class CityOpsApp {
             Clock.systemUTC(),
             new MapViewFocus(map),
             () -> outbox,
-            () -> backend);
+            () -> backend,
+            options.dataDir());
     var userBridge =
         new FxBridge<SignedInUser>(
             FxPlatform.pulseExecutor(pulses), state::user, workbench.userProperty()::set);

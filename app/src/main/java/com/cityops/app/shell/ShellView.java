@@ -3,9 +3,9 @@ package com.cityops.app.shell;
 import com.cityops.api.Incident;
 import com.cityops.api.IncidentLevel;
 import com.cityops.api.IncidentStatus;
-import com.cityops.api.Indicator;
 import com.cityops.api.OperatingMode;
 import com.cityops.app.i18n.Messages;
+import com.cityops.app.indicators.IndicatorPanel;
 import com.cityops.themes.StyleClasses;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -121,15 +121,7 @@ public final class ShellView {
   }
 
   private Node indicatorPanel() {
-    Label summary = styled(new Label(), StyleClasses.METRIC_LABEL);
-    summary.textProperty().bind(model.indicatorsTextProperty());
-    ListView<ShellViewModel.IndicatorRow> list = new ListView<>(model.keyIndicators());
-    list.setId("indicator-list");
-    list.setCellFactory(v -> new IndicatorCell());
-    VBox.setVgrow(list, Priority.ALWAYS);
-    VBox panel = panel(messages.get("panel.indicators"), summary, list);
-    panel.setPrefWidth(380);
-    return panel;
+    return new IndicatorPanel(workbench, workbench.dataDir()).node();
   }
 
   private Node overview() {
@@ -303,41 +295,5 @@ public final class ShellView {
     return value == Math.rint(value) && Math.abs(value) < 1e15
         ? Long.toString((long) value)
         : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-  }
-
-  /** An indicator in trouble: the state as a shape (▲ warning, ■ alarm) as well as a colour. */
-  private static final class IndicatorCell extends ListCell<ShellViewModel.IndicatorRow> {
-    @Override
-    protected void updateItem(ShellViewModel.IndicatorRow row, boolean empty) {
-      super.updateItem(row, empty);
-      if (empty || row == null) {
-        setText(null);
-        StyleClasses.setFreshness(this, null);
-        return;
-      }
-      Indicator indicator = row.indicator();
-      String symbol =
-          switch (indicator.state()) {
-            case ALARM -> "■ ";
-            case WARNING -> "▲ ";
-            case NORMAL -> "● ";
-          };
-      setText(
-          symbol
-              + indicator.name()
-              + "  "
-              + plain(indicator.value())
-              + " "
-              + indicator.unit()
-              + (row.freshnessText().isEmpty() ? "" : "  · " + row.freshnessText()));
-      StyleClasses.setFreshness(this, row.freshness().name().toLowerCase());
-      StyleClasses.setState(
-          this,
-          switch (indicator.state()) {
-            case ALARM -> StyleClasses.ALARM;
-            case WARNING -> StyleClasses.WARNING;
-            case NORMAL -> StyleClasses.NORMAL;
-          });
-    }
   }
 }

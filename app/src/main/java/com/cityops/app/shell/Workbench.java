@@ -5,6 +5,7 @@ import com.cityops.app.i18n.Messages;
 import com.cityops.app.outbox.ActionOutbox;
 import com.cityops.app.state.CityState;
 import com.cityops.app.state.SignedInUser;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,6 +32,7 @@ public final class Workbench {
   private final MapFocus map;
   private final Supplier<ActionOutbox> outbox;
   private final Supplier<BackendClient> backend;
+  private final Path dataDir;
   private final ObjectProperty<SignedInUser> user = new SimpleObjectProperty<>();
   private final StringProperty selectedIncidentId = new SimpleStringProperty();
   private final ObjectProperty<AreaScope> scope = new SimpleObjectProperty<>(AreaScope.CITY);
@@ -50,6 +52,23 @@ public final class Workbench {
       MapFocus map,
       Supplier<ActionOutbox> outbox,
       Supplier<BackendClient> backend) {
+    this(messages, state, fxDoor, clock, map, outbox, backend, null);
+  }
+
+  /**
+   * @param dataDir the per-user data folder, where panels keep the operator's choices (e.g. pinned
+   *     indicators); null keeps them in memory only
+   */
+  public Workbench(
+      Messages messages,
+      CityState state,
+      Executor fxDoor,
+      Clock clock,
+      MapFocus map,
+      Supplier<ActionOutbox> outbox,
+      Supplier<BackendClient> backend,
+      Path dataDir) {
+    this.dataDir = dataDir;
     this.messages = messages;
     this.state = state;
     this.fxDoor = fxDoor;
@@ -111,6 +130,11 @@ public final class Workbench {
   /** The backend client, or null before the app connected (and in replay). */
   public BackendClient backend() {
     return backend.get();
+  }
+
+  /** The per-user data folder, or null when choices are kept in memory only. */
+  public Path dataDir() {
+    return dataDir;
   }
 
   /** The signed-in user; null until the backend accepted the sign-in. */

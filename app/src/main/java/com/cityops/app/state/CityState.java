@@ -423,6 +423,14 @@ public final class CityState {
     }
   }
 
+  /** Every held indicator and the feed's clock, cheaply (the indicator tiles read this). */
+  public IndicatorReadings indicatorReadings() {
+    synchronized (lock) {
+      return new IndicatorReadings(
+          changes, List.copyOf(indicators.values()), dataTime, lastHeardAt, cachedAt, feedStatus);
+    }
+  }
+
   /** A consistent summary for the views, computed under the lock. */
   public CitySummary summary() {
     synchronized (lock) {

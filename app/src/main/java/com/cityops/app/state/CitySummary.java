@@ -113,6 +113,11 @@ public record CitySummary(
    * arrived; null before any data.
    */
   public Instant backendNow(Instant localNow) {
+    return backendNow(dataTime, lastHeardAt, cachedAt, localNow);
+  }
+
+  static Instant backendNow(
+      Instant dataTime, Instant lastHeardAt, Instant cachedAt, Instant localNow) {
     if (dataTime == null) {
       return null;
     }

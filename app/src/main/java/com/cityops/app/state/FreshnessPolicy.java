@@ -66,14 +66,17 @@ public record FreshnessPolicy(Duration liveWithin, Duration staleAfter) {
    * that would have brought a change.
    */
   public Freshness ofFeed(CitySummary summary, Instant localNow) {
-    if (summary.cachedAt() != null) {
+    return ofFeed(summary.feed().state(), summary.lastHeardAt(), summary.cachedAt(), localNow);
+  }
+
+  /** {@link #ofFeed(CitySummary, Instant)} from its parts. */
+  public Freshness ofFeed(FeedState state, Instant heard, Instant cachedAt, Instant localNow) {
+    if (cachedAt != null) {
       return Freshness.STALE;
     }
-    FeedState state = summary.feed().state();
     if (state == FeedState.REPLAY) {
       return Freshness.LIVE;
     }
-    Instant heard = summary.lastHeardAt();
     Freshness bySilence = heard == null ? Freshness.STALE : of(heard, localNow);
     return state == FeedState.LIVE ? bySilence : worse(bySilence, Freshness.DELAYED);
   }

@@ -63,7 +63,9 @@ class ShellUiIT {
     Label age = robot.lookup("#data-age").queryAs(Label.class);
     await().atMost(Duration.ofSeconds(5)).until(() -> age.getText().startsWith("数据"));
     assertThat(age.getText()).matches("数据 \\d+秒前");
-    assertThat(robot.lookup("#indicator-list").queryAs(ListView.class).getItems()).isNotEmpty();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !robot.lookup("#indicator-panel .indicator-tile").queryAll().isEmpty());
     UiTestSupport.snapshot(robot, Path.of("target", "screenshots", "shell-monocle.png"));
   }
 }
