@@ -7,13 +7,9 @@ import com.cityops.api.Role;
 import com.cityops.api.Snapshot;
 import com.cityops.api.StreamEnvelope;
 import com.cityops.api.StreamEventType;
-import com.cityops.app.fx.FxBridge;
 import com.cityops.app.fx.FxPlatform;
-import com.cityops.app.i18n.Messages;
-import com.cityops.app.shell.ShellView;
-import com.cityops.app.shell.ShellViewModel;
+import com.cityops.app.indicators.IndicatorPanel;
 import com.cityops.app.state.CityState;
-import com.cityops.app.state.CitySummary;
 import com.cityops.sim.SimConfig;
 import com.cityops.sim.world.CityWorld;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +32,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import javafx.scene.Parent;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Region;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,11 +40,12 @@ import picocli.CommandLine.Option;
  * re-judged by their thresholds), in a 1920×1080 window; FX pulse p99 and the process's CPU share.
  *
  * <ul>
- *   <li><b>ours</b> — the app's indicator panel as the app runs it: the updates go into a {@code
- *       CityState} as {@code indicator.sample} messages, the FX bridge hands one summary per pulse
- *       to the shell's view model, whose vital-signs list shows the indicators in trouble first,
- *       then the city-wide ones (the whole shell is on screen, the map replaced by an empty
- *       region);
+ *   <li><b>ours</b> — the app's vital-signs panel ({@code IndicatorPanel}) as the app runs it: the
+ *       updates go into a {@code CityState} as {@code indicator.sample} messages, the panel's FX
+ *       bridge reads the indicators once per pulse and touches only the tiles whose indicator
+ *       changed (value, trend, sparkline, state, age); the panel fills the window (every held
+ *       indicator has a tile, grouped by domain, key indicators on top; those beyond the window are
+ *       scrolled to);
  *   <li><b>TilesFX</b> 17.1.21 — 200 {@code Tile}s (NUMBER skin: title, value, unit — the same
  *       content as our rows; {@code animated(false)}) in a 20 × 10 grid; the same updates, latest
  *       value per tile, applied with {@code setValue} once per pulse through the same door.
@@ -145,7 +141,7 @@ final class IndicatorTiles {
         }
       }
       results.info(p + "ours.updates_per_s", ours.path("updates_per_s").asDouble(), "1/s");
-      results.info(p + "ours.rows_shown", ours.path("rows_shown").asDouble(), "rows");
+      results.info(p + "ours.tiles_shown", ours.path("tiles_shown").asDouble(), "tiles");
       results.info(
           p + "ours.apply_us_per_update", ours.path("apply_us_per_update").asDouble(), "µs");
       results.info(p + "ours.heap_after_gc", ours.path("heap_after_gc_mib").asDouble(), "MiB");
@@ -308,20 +304,20 @@ final class IndicatorTiles {
     }
   }
 
-  /** The app's path: state, FX bridge, the shell's view model and its vital-signs list. */
+  /**
+   * The app's path: state, the panel's FX bridge over {@code CityState.indicatorReadings()}, and
+   * the vital-signs panel (one tile per indicator, only changed tiles touched per pulse), filling
+   * the window as TilesFX's grid does.
+   */
   private final class Ours extends Feed {
     private final CityState state = new CityState();
-    private final ShellViewModel model =
-        new ShellViewModel(Messages.forLanguage("zh-CN"), "operator", "operator");
+    private Parent panel;
     private long seq;
 
     Ours(Snapshot snapshot, List<Indicator> chosen) {
       super(chosen);
       state.replaceAll(snapshot);
       seq = snapshot.seq();
-      Executor door = FxPlatform.pulseExecutor(null);
-      var bridge = new FxBridge<CitySummary>(door, state::summary, model::apply);
-      state.onChange(bridge::changed);
       state.setFeedStatus(
           new com.cityops.app.feed.FeedStatus(
               com.cityops.app.feed.FeedState.LIVE, Instant.now(), "bench", null));
@@ -329,7 +325,8 @@ final class IndicatorTiles {
 
     @Override
     public Parent root() {
-      return new ShellView(model, BenchWorkbench.of(state), Instant::now, new Region()).build();
+      panel = (Parent) new IndicatorPanel(BenchWorkbench.of(state), null).node();
+      return panel;
     }
 
     @Override
@@ -343,7 +340,7 @@ final class IndicatorTiles {
     @Override
     public Map<String, Object> figures(double seconds) {
       Map<String, Object> f = feedFigures(seconds);
-      f.put("rows_shown", model.keyIndicators().size());
+      f.put("tiles_shown", panel == null ? 0 : panel.lookupAll(".indicator-tile").size());
       return f;
     }
   }

@@ -11,6 +11,7 @@ final class IndicatorStyles {
   static final String TILE_SHAPE = "indicator-tile-shape";
   static final String TILE_NAME = "indicator-tile-name";
   static final String TILE_VALUE = "indicator-tile-value";
+  static final String TILE_UNIT = "indicator-tile-unit";
   static final String TILE_TREND = "indicator-tile-trend";
   static final String TILE_AGE = "indicator-tile-age";
   static final String SPARKLINE = "indicator-sparkline";

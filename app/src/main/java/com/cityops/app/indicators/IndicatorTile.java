@@ -12,6 +12,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Polyline;
 
@@ -38,6 +39,8 @@ final class IndicatorTile extends Region {
   private final Label shape = new Label();
   private final Label name = new Label();
   private final Label value = new Label();
+  private final Label unit = new Label();
+  private final HBox valueRow = new HBox(4, value, unit);
   private final Label trend = new Label();
   private final Label age = new Label();
   private final Button pin = new Button();
@@ -61,6 +64,12 @@ final class IndicatorTile extends Region {
     name.setText(indicator.name());
     value.getStyleClass().add(IndicatorStyles.TILE_VALUE);
     value.setId("value-" + indicator.id());
+    value.setMinWidth(Region.USE_PREF_SIZE);
+    unit.getStyleClass().add(IndicatorStyles.TILE_UNIT);
+    unit.setTextOverrun(OverrunStyle.ELLIPSIS);
+    unit.setMinWidth(0);
+    unit.setText(unitOf(indicator));
+    valueRow.setAlignment(Pos.BASELINE_LEFT);
     trend.getStyleClass().add(IndicatorStyles.TILE_TREND);
     age.getStyleClass().add(IndicatorStyles.TILE_AGE);
     age.setAlignment(Pos.CENTER_RIGHT);
@@ -73,13 +82,14 @@ final class IndicatorTile extends Region {
     place(shape, PAD, 6, 16, 18);
     place(name, PAD + 16, 6, WIDTH - 2 * PAD - 16 - 24, 18);
     place(pin, WIDTH - PAD - 22, 4, 22, 20);
-    place(value, PAD, 25, WIDTH - 2 * PAD - 20, 28);
+    // A layout root of its own: a longer value re-lays out this row only.
+    place(valueRow, PAD, 25, WIDTH - 2 * PAD - 22, 28);
     place(trend, WIDTH - PAD - 20, 27, 20, 24);
     place(age, WIDTH - PAD - 70, HEIGHT - 22, 70, 16);
     sparkline.setManaged(false);
     sparkline.setLayoutX(PAD);
     sparkline.setLayoutY(HEIGHT - 24);
-    getChildren().addAll(shape, name, pin, value, trend, sparkline, age);
+    getChildren().addAll(shape, name, pin, valueRow, trend, sparkline, age);
     setPinned(false);
   }
 
@@ -102,10 +112,11 @@ final class IndicatorTile extends Region {
 
   /** Shows a new value (and its samples when they changed). */
   void show(Indicator indicator, List<IndicatorSample> samples, boolean samplesChanged) {
-    if (shown == null
-        || shown.value() != indicator.value()
-        || !unitOf(shown).equals(unitOf(indicator))) {
-      value.setText(IndicatorText.value(indicator.value()) + " " + unitOf(indicator));
+    if (shown == null || shown.value() != indicator.value()) {
+      value.setText(IndicatorText.value(indicator.value()));
+    }
+    if (shown != null && !unitOf(shown).equals(unitOf(indicator))) {
+      unit.setText(unitOf(indicator));
     }
     if (indicator.state() != shownState) {
       shownState = indicator.state();

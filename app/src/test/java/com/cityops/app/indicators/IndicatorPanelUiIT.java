@@ -152,9 +152,7 @@ class IndicatorPanelUiIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> tile(robot, target.id()) != null);
     sample(target, 4321.5, IndicatorState.NORMAL);
     Label value = (Label) node(robot, "value-" + target.id());
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .until(() -> value.getText().equals("4322 " + target.unit()));
+    await().atMost(Duration.ofSeconds(5)).until(() -> value.getText().equals("4322"));
   }
 
   @Test
@@ -236,7 +234,7 @@ class IndicatorPanelUiIT {
   }
 
   @Test
-  void clickingATileOpensItsHistoryChartFromTheBackend(FxRobot robot) {
+  void clickingATileOpensItsHistoryChartFromTheBackend(FxRobot robot) throws Exception {
     String id = "traffic.city_congestion_index.city";
     await().atMost(Duration.ofSeconds(10)).until(() -> tile(robot, id) != null);
     robot.clickOn(tile(robot, id), MouseButton.PRIMARY);
@@ -252,6 +250,7 @@ class IndicatorPanelUiIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> panel.chartPoints()) > hour);
     assertThat(fx(() -> panel.chartPoints())).isLessThanOrEqualTo(HistoryRange.MAX_POINTS);
 
+    UiTestSupport.snapshot(robot, Path.of("target", "screenshots", "indicator-detail.png"));
     robot.clickOn("#indicator-detail-close");
     await()
         .atMost(Duration.ofSeconds(5))
@@ -259,7 +258,7 @@ class IndicatorPanelUiIT {
   }
 
   @Test
-  void anAlarmRaisesTheBannerUntilAcknowledged(FxRobot robot) {
+  void anAlarmRaisesTheBannerUntilAcknowledged(FxRobot robot) throws Exception {
     List<Indicator> targets =
         snapshot.indicators().stream()
             .filter(i -> i.state() == IndicatorState.NORMAL && i.districtCode() != null)
@@ -285,6 +284,7 @@ class IndicatorPanelUiIT {
     sample(second, alarmValue(second), IndicatorState.ALARM);
     await().atMost(Duration.ofSeconds(5)).until(() -> count.getText().contains("2 项"));
 
+    UiTestSupport.snapshot(robot, Path.of("target", "screenshots", "indicator-alarms.png"));
     robot.clickOn(node(robot, "indicator-alarm-ack-" + second.id()));
     await().atMost(Duration.ofSeconds(5)).until(() -> count.getText().contains("1 项"));
     assertThat(shape(robot, second.id())).isEqualTo("◆✓");
