@@ -8,6 +8,7 @@ import com.cityops.themes.StyleClasses;
 import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.CacheHint;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
@@ -90,6 +91,9 @@ final class IndicatorTile extends Region {
     sparkline.setLayoutX(PAD);
     sparkline.setLayoutY(HEIGHT - 24);
     getChildren().addAll(shape, name, pin, valueRow, trend, sparkline, age);
+    // Drawn once per change into an image; a repaint of the panel then copies unchanged tiles.
+    setCache(true);
+    setCacheHint(CacheHint.QUALITY);
     setPinned(false);
   }
 
