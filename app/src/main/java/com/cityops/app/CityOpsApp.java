@@ -219,7 +219,9 @@ public final class CityOpsApp {
     mapPane.interaction().setDescriber(this::describeOnMap);
     Scene scene =
         new Scene(
-            new ShellView(model, workbench, Instant::now, mapPane.node()).build(),
+            new ShellView(model, workbench, Instant::now, mapPane.node())
+                .queueSettingsIn(options.dataDir())
+                .build(),
             options.width(),
             options.height());
     Themes.apply(scene, Theme.parse(options.theme()));

@@ -1,12 +1,13 @@
 package com.cityops.app.shell;
 
-import com.cityops.api.Incident;
 import com.cityops.api.IncidentLevel;
 import com.cityops.api.IncidentStatus;
 import com.cityops.api.OperatingMode;
 import com.cityops.app.i18n.Messages;
 import com.cityops.app.indicators.IndicatorPanel;
+import com.cityops.app.queue.IncidentQueue;
 import com.cityops.themes.StyleClasses;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
@@ -40,6 +41,7 @@ public final class ShellView {
 
   private final Node map;
   private final Workbench workbench;
+  private Path queueSettings;
 
   /**
    * @param map the city map, shown under the case overview (the app's {@code MapView})
@@ -52,13 +54,23 @@ public final class ShellView {
     this.clock = clock;
   }
 
+  /**
+   * Keeps the queue's per-user settings (announcement tones) in this folder, the app's data folder;
+   * without it they last for the session.
+   */
+  public ShellView queueSettingsIn(Path folder) {
+    this.queueSettings = folder;
+    return this;
+  }
+
   public Parent build() {
     BorderPane root = new BorderPane();
     root.getStyleClass().add(StyleClasses.SHELL);
-    root.setTop(topBar());
+    IncidentQueue queue = new IncidentQueue(workbench, queueSettings);
+    root.setTop(new VBox(topBar(), queue.banner()));
     root.setLeft(indicatorPanel());
     root.setCenter(overview());
-    root.setRight(queuePanel());
+    root.setRight(queuePanel(queue));
     root.setBottom(statusLine());
     startClock();
     return root;
@@ -195,15 +207,10 @@ public final class ShellView {
     return center;
   }
 
-  private Node queuePanel() {
-    ListView<Incident> list = new ListView<>(model.queue());
-    list.setId("incident-queue");
-    list.setCellFactory(v -> new IncidentCell(messages));
-    list.setPlaceholder(new Label(messages.get("queue.empty")));
-    VBox.setVgrow(list, Priority.ALWAYS);
-    VBox panel = panel(messages.get("panel.queue"), list);
-    panel.setPrefWidth(500);
-    panel.setMinWidth(420);
+  private Node queuePanel(IncidentQueue queue) {
+    Region panel = (Region) queue.panel();
+    panel.setPrefWidth(640);
+    panel.setMinWidth(460);
     return panel;
   }
 
@@ -250,44 +257,6 @@ public final class ShellView {
     Region r = new Region();
     HBox.setHgrow(r, Priority.ALWAYS);
     return r;
-  }
-
-  /** A case: level badge, code, title, stage, overdue mark. */
-  private static final class IncidentCell extends ListCell<Incident> {
-    private final Label level = styled(new Label(), StyleClasses.LEVEL_BADGE);
-    private final Label title = new Label();
-    private final Label meta = styled(new Label(), StyleClasses.MUTED);
-    private final HBox row = new HBox(8, level, new VBox(2, title, meta));
-
-    private final Messages messages;
-
-    IncidentCell(Messages messages) {
-      this.messages = messages;
-      row.setAlignment(Pos.CENTER_LEFT);
-      row.getStyleClass().add(StyleClasses.INCIDENT_ROW);
-    }
-
-    @Override
-    protected void updateItem(Incident incident, boolean empty) {
-      super.updateItem(incident, empty);
-      if (empty || incident == null) {
-        setGraphic(null);
-        return;
-      }
-      level.setText(incident.level().roman());
-      StyleClasses.setState(level, StyleClasses.levelPseudoClass(incident.level().code()));
-      title.setText(incident.title());
-      meta.setText(
-          incident.code()
-              + " · "
-              + incident.category()
-              + " · "
-              + messages.get("status." + incident.status().name().toLowerCase())
-              + (incident.overdue() ? " · " + messages.get("queue.overdue") : "")
-              + " · "
-              + incident.location().address());
-      setGraphic(row);
-    }
   }
 
   /** 18.0 reads as 18; fractional values keep their digits. */

@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -61,7 +61,7 @@ class OfflineStartUiIT {
 
   @Test
   void showsTheCachedCityAtOnceMarkedStale(FxRobot robot) {
-    ListView<?> queue = robot.lookup("#incident-queue").queryAs(ListView.class);
+    TableView<?> queue = robot.lookup("#incident-queue").queryAs(TableView.class);
     await().atMost(Duration.ofSeconds(5)).until(() -> queue.getItems().size() == 1);
     Label badge = robot.lookup("#feed-badge").queryAs(Label.class);
     await().atMost(Duration.ofSeconds(5)).until(() -> "离线 · 缓存数据".equals(badge.getText()));

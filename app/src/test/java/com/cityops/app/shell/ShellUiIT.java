@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -58,7 +59,7 @@ class ShellUiIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> "实时".equals(robot.lookup("#feed-badge").queryAs(Label.class).getText()));
-    ListView<?> queue = robot.lookup("#incident-queue").queryAs(ListView.class);
+    TableView<?> queue = robot.lookup("#incident-queue").queryAs(TableView.class);
     await().atMost(Duration.ofSeconds(10)).until(() -> !queue.getItems().isEmpty());
     Label age = robot.lookup("#data-age").queryAs(Label.class);
     await().atMost(Duration.ofSeconds(5)).until(() -> age.getText().startsWith("数据"));
