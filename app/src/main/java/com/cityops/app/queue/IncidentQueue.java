@@ -96,7 +96,8 @@ public final class IncidentQueue implements AutoCloseable {
     return banner.node();
   }
 
-  IncidentQueueModel model() {
+  /** What the queue shows (its rows, counts and last result), for the shell and benchmarks. */
+  public IncidentQueueModel model() {
     return model;
   }
 
@@ -106,6 +107,15 @@ public final class IncidentQueue implements AutoCloseable {
 
   QueueFilter filter() {
     return filter;
+  }
+
+  /** Shows the queue filtered and sorted so, as the operator's controls would. */
+  public void show(QueueFilter newFilter, QueueOrder newOrder) {
+    if (!newFilter.equals(filter) || !newOrder.equals(order)) {
+      filter = newFilter;
+      order = newOrder;
+      worker.setCriteria(filter, order);
+    }
   }
 
   void setFilter(QueueFilter value) {

@@ -85,13 +85,15 @@ final class IncidentQueueView {
     column("level", 64, QueueOrder.Key.LEVEL, null, c -> new QueueCells.Level(model, messages));
     column(
         "clock",
-        150,
+        180,
         QueueOrder.Key.CLOCK,
         null,
         c -> new QueueCells.Countdown(model, clocks, messages));
-    column("code", 150, QueueOrder.Key.CODE, Incident::code, null);
+    column("code", 140, QueueOrder.Key.CODE, Incident::code, null);
     column("title", 180, QueueOrder.Key.TITLE, Incident::title, null);
     column("status", 60, QueueOrder.Key.STATUS, this::statusName, null);
+    column(
+        "tier", 100, QueueOrder.Key.TIER, null, c -> new QueueCells.Tier(model, clocks, messages));
     column("category", 90, QueueOrder.Key.CATEGORY, Incident::category, null);
     column("place", 170, QueueOrder.Key.PLACE, this::place, null);
     column("source", 90, QueueOrder.Key.SOURCE, this::sourceName, null);
@@ -353,7 +355,14 @@ final class IncidentQueueView {
                   }
                 };
     source.setCellFactory(sourceCells);
-    source.setButtonCell(sourceCells.call(null));
+    source.setButtonCell(
+        new ListCell<>() {
+          @Override
+          protected void updateItem(IncidentSource s, boolean empty) {
+            super.updateItem(s, empty);
+            setText(s == null ? messages.get("queue.filter.source") : sourceName(s));
+          }
+        });
     source.setOnAction(
         e ->
             queue.setFilter(

@@ -48,6 +48,7 @@ final class QueueCells {
     private final Label badge = new Label();
     private final Label marker = new Label("●");
     private final HBox box = new HBox(4, marker, badge);
+    private final Tooltip tooltip = new Tooltip();
     private final IncidentQueueModel model;
     private final Messages messages;
     private final InvalidationListener onTick = o -> fade();
@@ -71,7 +72,8 @@ final class QueueCells {
       badge.setText(incident.level().roman());
       StyleClasses.setState(badge, StyleClasses.levelPseudoClass(incident.level().code()));
       setGraphic(box);
-      setTooltip(new Tooltip(messages.get("level." + incident.level().code())));
+      tooltip.setText(messages.get("level." + incident.level().code()));
+      setTooltip(tooltip);
       fade();
     }
 
@@ -121,10 +123,8 @@ final class QueueCells {
       RunningClock clock = clocks.running(incident);
       boolean overdue = clocks.overdue(incident, now);
       pseudo(overdue);
-      String escalation =
-          clocks.escalated(incident, now)
-              ? " ↑" + messages.get("queue.tier." + clocks.tier(incident, now).name().toLowerCase())
-              : "";
+      // The tier it went to is in the tier column; the arrow here says the clock caused it.
+      String escalation = clocks.escalated(incident, now) ? " ↑" : "";
       if (clock == null) {
         setText(overdue ? "■ " + messages.get("queue.clock.overdue") + escalation : "—");
         StyleClasses.setState(this, overdue ? StyleClasses.ALARM : null);
@@ -158,6 +158,44 @@ final class QueueCells {
       if (row != null) {
         row.pseudoClassStateChanged(OVERDUE, overdue);
       }
+    }
+  }
+
+  /**
+   * Who owns the case: its own tier, or — once a clock ran out — "↑" and the next tier up, as the
+   * three-level platform escalates an unmet deadline.
+   */
+  static final class Tier extends TableCell<Incident, Incident> {
+    private final IncidentQueueModel model;
+    private final CaseClocks clocks;
+    private final Messages messages;
+    private final InvalidationListener onTick = o -> show();
+
+    Tier(IncidentQueueModel model, CaseClocks clocks, Messages messages) {
+      this.model = model;
+      this.clocks = clocks;
+      this.messages = messages;
+      model.nowProperty().addListener(new WeakInvalidationListener(onTick));
+    }
+
+    @Override
+    protected void updateItem(Incident incident, boolean empty) {
+      super.updateItem(incident, empty);
+      show();
+    }
+
+    private void show() {
+      Incident incident = getItem();
+      Instant now = model.nowProperty().get();
+      if (isEmpty() || incident == null || now == null) {
+        setText(null);
+        StyleClasses.setState(this, null);
+        return;
+      }
+      boolean escalated = clocks.escalated(incident, now);
+      String tier = messages.get("queue.tier." + clocks.tier(incident, now).name().toLowerCase());
+      setText(escalated ? "↑ " + tier : tier);
+      StyleClasses.setState(this, escalated ? StyleClasses.ALARM : null);
     }
   }
 

@@ -21,6 +21,7 @@ public record QueueOrder(Key key, boolean ascending) {
     TITLE,
     CATEGORY,
     STATUS,
+    TIER,
     PLACE,
     SOURCE,
     REPORTED,
@@ -46,6 +47,12 @@ public record QueueOrder(Key key, boolean ascending) {
           case TITLE -> Comparator.comparing(Incident::title);
           case CATEGORY -> Comparator.comparing(Incident::category);
           case STATUS -> Comparator.comparing(Incident::status);
+          case TIER ->
+              Comparator.comparing(
+                  (Incident i) ->
+                      i.responsibleLevel() == null
+                          ? i.level().responsibleLevel()
+                          : i.responsibleLevel());
           case PLACE ->
               Comparator.comparing(
                   (Incident i) -> i.location() == null ? "" : i.location().address());

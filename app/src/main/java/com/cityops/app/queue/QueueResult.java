@@ -23,6 +23,7 @@ import java.util.Map;
  * @param streets street code → name within the chosen district (or all), for the filter
  * @param time the city state's time base (data time and when it was heard), for the clocks
  * @param backendNow the backend's time when it was computed
+ * @param computeNanos how long the worker took to make it (query, filter, count, sort)
  */
 public record QueueResult(
     long generation,
@@ -37,7 +38,8 @@ public record QueueResult(
     Map<String, String> districts,
     Map<String, String> streets,
     CitySummary time,
-    Instant backendNow) {
+    Instant backendNow,
+    long computeNanos) {
 
   /** What the operator asked for. */
   public record Criteria(QueueFilter filter, QueueOrder order) {}

@@ -118,6 +118,7 @@ final class QueueWorker implements AutoCloseable {
 
   /** One full computation; package-private so tests can run it on their own thread. */
   QueueResult compute(QueueResult.Criteria asked) {
+    long started = System.nanoTime();
     CitySummary time = state.summary();
     Instant localNow = clock.instant();
     Instant now = time.backendNow(localNow);
@@ -178,7 +179,8 @@ final class QueueWorker implements AutoCloseable {
         districts(open),
         streets(open, filter.district()),
         time,
-        now);
+        now,
+        System.nanoTime() - started);
   }
 
   /**

@@ -209,7 +209,7 @@ public final class ShellView {
 
   private Node queuePanel(IncidentQueue queue) {
     Region panel = (Region) queue.panel();
-    panel.setPrefWidth(640);
+    panel.setPrefWidth(600);
     panel.setMinWidth(460);
     return panel;
   }
