@@ -11,6 +11,14 @@ public enum ProblemType {
   FORBIDDEN("forbidden", "Not allowed for this role", 403),
   NOT_FOUND("not-found", "Not found", 404),
   ILLEGAL_TRANSITION("illegal-transition", "Action not allowed in the case's current state", 409),
+  /**
+   * Closing (or verifying) a case needs a check by another role than the one that handled it: the
+   * 核查 step and the 反馈 step were taken by the same console role.
+   */
+  INDEPENDENT_VERIFICATION_REQUIRED(
+      "independent-verification-required",
+      "Verification by a different role than the handler's required",
+      409),
   IDEMPOTENCY_KEY_REUSED(
       "idempotency-key-reused", "Idempotency-Key already used for a different request", 422),
   PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),

@@ -15,6 +15,7 @@ import com.cityops.api.IncidentLevel;
 import com.cityops.api.IncidentStatus;
 import com.cityops.api.ProblemType;
 import com.cityops.api.Role;
+import com.cityops.api.StatusTransition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -83,7 +84,7 @@ public final class CaseWorkflow {
     switch (action.type()) {
       case ACK -> {
         requireStatus(incident, action.type(), DISCOVERED);
-        edit.moveTo(REGISTERED, now, actor, join("受理立案", note));
+        edit.moveTo(REGISTERED, now, actor, role, join("受理立案", note));
       }
       case DISPATCH -> {
         requireStatus(incident, action.type(), DISCOVERED, REGISTERED, DISPATCHED);
@@ -97,13 +98,13 @@ public final class CaseWorkflow {
           edit.resolveDeadline(action.deadline());
         }
         if (incident.status() == DISCOVERED) {
-          edit.moveTo(REGISTERED, now, actor, "受理立案");
+          edit.moveTo(REGISTERED, now, actor, role, "受理立案");
         }
         String what = "派单至" + String.join("、", departments) + notified(incident);
         if (incident.status() == DISPATCHED) {
-          edit.note(now, actor, join("改派：" + what, note));
+          edit.note(now, actor, role, join("改派：" + what, note));
         } else {
-          edit.moveTo(DISPATCHED, now, actor, join(what, note));
+          edit.moveTo(DISPATCHED, now, actor, role, join(what, note));
         }
         edit.departments(departments);
       }
@@ -116,6 +117,7 @@ public final class CaseWorkflow {
             .note(
                 now,
                 actor,
+                role,
                 join(
                     "升级为"
                         + next.roman()
@@ -128,22 +130,25 @@ public final class CaseWorkflow {
       case FEEDBACK -> {
         requireStatus(incident, action.type(), DISPATCHED, HANDLING);
         if (incident.status() == DISPATCHED) {
-          edit.moveTo(HANDLING, now, actor, "到场处置");
+          edit.moveTo(HANDLING, now, actor, role, "到场处置");
         }
-        edit.moveTo(FEEDBACK, now, actor, join("处置反馈", note));
+        edit.moveTo(FEEDBACK, now, actor, role, join("处置反馈", note));
       }
       case VERIFY -> {
         requireStatus(incident, action.type(), FEEDBACK);
+        requireIndependentCheck(incident, action.type(), handlerRole(incident.timeline()), role);
         boolean passed = action.passed() == null || action.passed();
         if (passed) {
-          edit.moveTo(VERIFYING, now, actor, join("核查通过", note));
+          edit.moveTo(VERIFYING, now, actor, role, join("核查通过", note));
         } else {
-          edit.moveTo(HANDLING, now, actor, join("核查未通过，退回处置", note));
+          edit.moveTo(HANDLING, now, actor, role, join("核查未通过，退回处置", note));
         }
       }
       case CLOSE -> {
         requireStatus(incident, action.type(), VERIFYING);
-        edit.moveTo(CLOSED, now, actor, join("结案", note));
+        requireIndependentCheck(
+            incident, action.type(), handlerRole(incident.timeline()), verifierRole(incident));
+        edit.moveTo(CLOSED, now, actor, role, join("结案", note));
       }
       case MERGE -> {
         String targetId = action.targetId();
@@ -167,7 +172,8 @@ public final class CaseWorkflow {
           throw illegal(
               incident, action.type(), "merge target " + target.code() + " is already closed");
         }
-        edit.mergedInto(targetId).moveTo(CLOSED, now, actor, join("合并至" + target.code(), note));
+        edit.mergedInto(targetId)
+            .moveTo(CLOSED, now, actor, role, join("合并至" + target.code(), note));
       }
       default -> throw new IllegalStateException("unhandled action " + action.type());
     }
@@ -335,6 +341,49 @@ public final class CaseWorkflow {
             + " ("
             + incident.status().zhName()
             + ")");
+  }
+
+  /**
+   * 核查 is an independent check: the role that verifies must differ from the console role that
+   * reported the handling (反馈). Steps by departments, field workers or the platform carry no role
+   * and count as independent of any console role.
+   */
+  private static void requireIndependentCheck(
+      Incident incident, ActionType type, Role handler, Role verifier) {
+    if (handler != null && handler == verifier) {
+      String who = handler.name().toLowerCase();
+      throw new ActionRejected(
+          ProblemType.INDEPENDENT_VERIFICATION_REQUIRED,
+          "cannot "
+              + type.name().toLowerCase()
+              + " case "
+              + incident.code()
+              + ": it was handled (反馈) by the "
+              + who
+              + " role, so the check (核查) must be done by a different role, e.g. "
+              + (handler == Role.SUPERVISOR ? "an operator" : "a supervisor"));
+    }
+  }
+
+  /** The console role that reported the latest handling (反馈), or null (a department did). */
+  static Role handlerRole(List<StatusTransition> timeline) {
+    for (int i = timeline.size() - 1; i >= 0; i--) {
+      if (timeline.get(i).status() == FEEDBACK) {
+        return timeline.get(i).role();
+      }
+    }
+    return null;
+  }
+
+  /** The console role that passed the latest check (核查), or null. */
+  private static Role verifierRole(Incident incident) {
+    List<StatusTransition> timeline = incident.timeline();
+    for (int i = timeline.size() - 1; i >= 0; i--) {
+      if (timeline.get(i).status() == VERIFYING) {
+        return timeline.get(i).role();
+      }
+    }
+    return null;
   }
 
   private static ActionRejected illegal(Incident incident, ActionType type, String why) {

@@ -4,6 +4,7 @@ import com.cityops.api.Incident;
 import com.cityops.api.IncidentLevel;
 import com.cityops.api.IncidentStatus;
 import com.cityops.api.ResponsibleLevel;
+import com.cityops.api.Role;
 import com.cityops.api.StatusTransition;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,14 +43,26 @@ final class IncidentEdit {
 
   /** Moves to {@code next}, recording who did it, when and why on the timeline. */
   IncidentEdit moveTo(IncidentStatus next, Instant at, String actor, String note) {
+    return moveTo(next, at, actor, null, note);
+  }
+
+  /**
+   * Moves to {@code next} as a signed-in user of {@code role} (null: a department, the platform).
+   */
+  IncidentEdit moveTo(IncidentStatus next, Instant at, String actor, Role role, String note) {
     status = next;
-    timeline.add(new StatusTransition(next, at, actor, note));
+    timeline.add(new StatusTransition(next, at, actor, note, role));
     return this;
   }
 
   /** Records a step that does not change the status (escalation, re-dispatch). */
   IncidentEdit note(Instant at, String actor, String note) {
-    timeline.add(new StatusTransition(status, at, actor, note));
+    return note(at, actor, null, note);
+  }
+
+  /** Records a step without a status change as a signed-in user of {@code role}. */
+  IncidentEdit note(Instant at, String actor, Role role, String note) {
+    timeline.add(new StatusTransition(status, at, actor, note, role));
     return this;
   }
 

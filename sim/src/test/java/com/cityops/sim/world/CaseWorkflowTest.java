@@ -104,6 +104,74 @@ class CaseWorkflowTest {
   }
 
   @Test
+  void recordsTheConsoleRoleOfEachStepItTakes() {
+    Incident next =
+        act(
+            incident(IncidentStatus.HANDLING, IncidentLevel.IV, "违停"),
+            IncidentAction.of(ActionType.FEEDBACK, "已拖离"),
+            Role.OPERATOR);
+    assertThat(next.timeline().get(next.timeline().size() - 1).role()).isEqualTo(Role.OPERATOR);
+    assertThat(next.timeline().get(0).role()).isNull();
+  }
+
+  @Test
+  void theRoleThatHandledACaseCannotVerifyIt() {
+    Incident handled =
+        act(
+            incident(IncidentStatus.HANDLING, IncidentLevel.IV, "违停"),
+            IncidentAction.of(ActionType.FEEDBACK, "已拖离"),
+            Role.OPERATOR);
+    assertThatThrownBy(() -> act(handled, IncidentAction.verify(true, null), Role.OPERATOR))
+        .isInstanceOfSatisfying(
+            ActionRejected.class,
+            e -> assertThat(e.problem()).isEqualTo(ProblemType.INDEPENDENT_VERIFICATION_REQUIRED))
+        .hasMessageContaining("handled (反馈) by the operator role")
+        .hasMessageContaining("different role");
+    Incident verified = act(handled, IncidentAction.verify(true, null), Role.SUPERVISOR);
+    assertThat(verified.status()).isEqualTo(IncidentStatus.VERIFYING);
+    assertThat(act(verified, IncidentAction.of(ActionType.CLOSE, null), Role.OPERATOR).status())
+        .isEqualTo(IncidentStatus.CLOSED);
+  }
+
+  @Test
+  void closingNeedsAVerificationByAnotherRoleThanTheHandler() {
+    Incident base = incident(IncidentStatus.VERIFYING, IncidentLevel.IV, "违停");
+    Incident selfChecked =
+        new Incident(
+            base.id(),
+            base.code(),
+            base.version(),
+            base.title(),
+            base.category(),
+            base.description(),
+            base.level(),
+            base.source(),
+            base.location(),
+            IncidentStatus.VERIFYING,
+            List.of(
+                new StatusTransition(IncidentStatus.DISCOVERED, T0, "test", ""),
+                new StatusTransition(IncidentStatus.FEEDBACK, T0, "值班员", "", Role.OPERATOR),
+                new StatusTransition(IncidentStatus.VERIFYING, T0, "值班员", "", Role.OPERATOR)),
+            base.responsibleLevel(),
+            base.departments(),
+            base.reportedAt(),
+            base.dispatchDeadline(),
+            base.resolveDeadline(),
+            false,
+            null,
+            null);
+    assertThatThrownBy(
+            () -> act(selfChecked, IncidentAction.of(ActionType.CLOSE, null), Role.SUPERVISOR))
+        .isInstanceOfSatisfying(
+            ActionRejected.class,
+            e -> {
+              assertThat(e.problem()).isEqualTo(ProblemType.INDEPENDENT_VERIFICATION_REQUIRED);
+              assertThat(e.problem().status()).isEqualTo(409);
+            })
+        .hasMessageContaining("cannot close case PT-20261122-0001");
+  }
+
+  @Test
   void refusesIllegalTransitionsWithAReason() {
     assertThatThrownBy(
             () ->
