@@ -10,6 +10,7 @@ import com.cityops.app.fx.FxBridge;
 import com.cityops.app.fx.FxPlatform;
 import com.cityops.app.fx.PulseStats;
 import com.cityops.app.i18n.Messages;
+import com.cityops.app.map.CaseMapLink;
 import com.cityops.app.map.CityMapLayers;
 import com.cityops.app.map.MapPane;
 import com.cityops.app.map.MapSelection;
@@ -81,6 +82,7 @@ public final class CityOpsApp {
       java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile BackendClient backend;
   private volatile FxBridge<List<OutboxEntry>> outboxBridge;
+  private Workbench workbench;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
   private Stage stage;
@@ -216,6 +218,8 @@ public final class CityOpsApp {
         new FxBridge<SignedInUser>(
             FxPlatform.pulseExecutor(pulses), state::user, workbench.userProperty()::set);
     workbench.onStateChange(userBridge::changed);
+    CaseMapLink.connect(workbench, mapPane.interaction(), mapLayers);
+    this.workbench = workbench;
     mapPane.interaction().setDescriber(this::describeOnMap);
     Scene scene =
         new Scene(
@@ -484,6 +488,11 @@ public final class CityOpsApp {
   }
 
   /** Test seam: start against a given backend URL without the picocli front. */
+  /** The window's shared workbench (tests select cases through it). */
+  Workbench workbench() {
+    return workbench;
+  }
+
   static CityOpsApp startForTest(AppOptions options, Stage window) {
     CityOpsApp app = new CityOpsApp(options, null);
     app.open(window);

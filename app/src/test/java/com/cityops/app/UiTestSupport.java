@@ -47,6 +47,11 @@ public final class UiTestSupport {
 
   /** The app under test. */
   public record RunningApp(CityOpsApp app) {
+    /** The window's workbench: the selected case, the signed-in user, the outbox. */
+    public com.cityops.app.shell.Workbench workbench() {
+      return app.workbench();
+    }
+
     public void close() {
       app.close();
     }

@@ -22,6 +22,31 @@ public final class StyleClasses {
   public static final String MODE_BADGE = "mode-badge";
   public static final String LEVEL_BADGE = "level-badge";
   public static final String INCIDENT_ROW = "incident-row";
+
+  // Incident detail (app.detail): sections, timeline steps (:reached, :current, :unreached),
+  // outbox entries (:pending, :confirmed, :rejected).
+  public static final String INCIDENT_DETAIL = "incident-detail";
+  public static final String DETAIL_COLUMN = "detail-column";
+  public static final String DETAIL_SCROLL = "detail-scroll";
+  public static final String DETAIL_CONTENT = "detail-content";
+  public static final String DETAIL_SECTION = "detail-section";
+  public static final String DETAIL_SUBTITLE = "detail-subtitle";
+  public static final String DETAIL_TITLE = "detail-title";
+  public static final String DETAIL_CODE = "detail-code";
+  public static final String DETAIL_STATUS = "detail-status";
+  public static final String DETAIL_OVERDUE = "detail-overdue";
+  public static final String DETAIL_FIELD_NAME = "detail-field-name";
+  public static final String DETAIL_FIELD_VALUE = "detail-field-value";
+  public static final String DETAIL_ACTION = "detail-action";
+  public static final String DETAIL_FORM = "detail-form";
+  public static final String DETAIL_HINT = "detail-hint";
+  public static final String DETAIL_PROBLEM = "detail-problem";
+  public static final String DETAIL_LINK = "detail-link";
+  public static final String DETAIL_OUTBOX_ENTRY = "detail-outbox-entry";
+  public static final String TIMELINE_STEP = "timeline-step";
+  public static final String TIMELINE_MARKER = "timeline-marker";
+  public static final String TIMELINE_STEP_NAME = "timeline-step-name";
+  public static final String TIMELINE_ENTRY = "timeline-entry";
   public static final String ALERT_LINE = "alert-line";
   public static final String STATUS_LINE = "status-line";
   public static final String MUTED = "muted";

@@ -67,6 +67,9 @@ public final class CityMapLayers {
   private GridCaseCounts gridCases;
   private MapContent content = MapContent.EMPTY;
   private volatile Runnable onLoaded = () -> {};
+  private final List<Feature> firstSeen = new ArrayList<>();
+  private boolean initialCasesSeen;
+  private java.util.function.Consumer<Feature> onNewCase = f -> {};
 
   public CityMapLayers(CityState state, StyleFile style) {
     this.state = state;
@@ -220,22 +223,15 @@ public final class CityMapLayers {
       gone.remove(i.id());
       Long shown = shownVersions.put(i.id(), i.version());
       if (shown == null || shown != i.version()) {
-        upserts.add(
-            new Feature(
-                i.id(),
-                point(i.location().lon(), i.location().lat()),
-                Map.of(
-                    "level",
-                    Integer.toString(i.level().code()),
-                    "title",
-                    i.title(),
-                    "code",
-                    i.code(),
-                    "category",
-                    i.category())));
+        Feature feature = caseFeature(i);
+        upserts.add(feature);
+        if (shown == null && initialCasesSeen) {
+          firstSeen.add(feature);
+        }
         countIn(i.id(), i.location().gridCode());
       }
     }
+    initialCasesSeen |= !open.isEmpty();
     for (String id : gone) {
       shownVersions.remove(id);
       countIn(id, null);
@@ -243,6 +239,37 @@ public final class CityMapLayers {
     if (!upserts.isEmpty() || !gone.isEmpty()) {
       openCases.apply(upserts, List.copyOf(gone));
     }
+    if (!firstSeen.isEmpty()) {
+      List<Feature> fresh = List.copyOf(firstSeen);
+      firstSeen.clear();
+      fresh.forEach(onNewCase);
+    }
+  }
+
+  /**
+   * Told (on the FX thread, while {@link #content} runs) of each open case that appears after the
+   * first cases were loaded — a case new to this seat, worth a short pulse on the map.
+   */
+  public void onNewCase(java.util.function.Consumer<Feature> listener) {
+    this.onNewCase = listener;
+  }
+
+  /**
+   * A case as the incident layers draw it: its id, its point and what the style and callout read.
+   */
+  public static Feature caseFeature(Incident i) {
+    return new Feature(
+        i.id(),
+        point(i.location().lon(), i.location().lat()),
+        Map.of(
+            "level",
+            Integer.toString(i.level().code()),
+            "title",
+            i.title(),
+            "code",
+            i.code(),
+            "category",
+            i.category()));
   }
 
   /** Moves a case's count to {@code grid} (null: it left the open cases). */

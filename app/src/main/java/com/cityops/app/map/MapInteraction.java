@@ -46,6 +46,7 @@ public final class MapInteraction {
   }
 
   private static final double TOLERANCE_PX = 6;
+  private static final int MAX_PULSES = 8;
 
   private final MapView map;
   private final HitTester hits = new HitTester();
@@ -63,6 +64,8 @@ public final class MapInteraction {
   private final VBox callout = new VBox(2);
   private final List<Coordinate> measured = new ArrayList<>();
   private Function<MapSelection, List<String>> describe = MapInteraction::attributesOf;
+  private final java.util.Map<javafx.scene.shape.Circle, Coordinate> pulses =
+      new java.util.LinkedHashMap<>();
   private double boxX;
   private double boxY;
 
@@ -120,6 +123,53 @@ public final class MapInteraction {
   /** The current measurement as text ("3.2 km", "1.5 km²"), or empty. */
   public ReadOnlyObjectProperty<String> measurementProperty() {
     return measurement.getReadOnlyProperty();
+  }
+
+  /**
+   * A short expanding ring at a point (Web Mercator metres) — a case seen for the first time. An
+   * overlay node animated for under four seconds, so the map is not redrawn for it; at most {@value
+   * #MAX_PULSES} at once (a burst of new cases is not a light show).
+   */
+  public void pulse(double x, double y) {
+    if (pulses.size() >= MAX_PULSES) {
+      return;
+    }
+    javafx.scene.shape.Circle ring = new javafx.scene.shape.Circle(6);
+    ring.getStyleClass().add("map-case-pulse");
+    ring.setMouseTransparent(true);
+    pulses.put(ring, new Coordinate(x, y));
+    map.overlay().getChildren().add(map.overlay().getChildren().indexOf(hoverShape), ring);
+    placePulse(ring, map.viewportProperty().get());
+    javafx.util.Duration once = javafx.util.Duration.seconds(1.2);
+    var grow = new javafx.animation.ScaleTransition(once, ring);
+    grow.setFromX(1);
+    grow.setFromY(1);
+    grow.setToX(4);
+    grow.setToY(4);
+    var fade = new javafx.animation.FadeTransition(once, ring);
+    fade.setFromValue(1);
+    fade.setToValue(0);
+    var both = new javafx.animation.ParallelTransition(grow, fade);
+    both.setCycleCount(3);
+    both.setOnFinished(
+        e -> {
+          pulses.remove(ring);
+          map.overlay().getChildren().remove(ring);
+        });
+    both.play();
+  }
+
+  /** How many pulse rings are showing (tests). */
+  int pulsesShowing() {
+    return pulses.size();
+  }
+
+  private void placePulse(javafx.scene.shape.Circle ring, Viewport v) {
+    Coordinate at = pulses.get(ring);
+    if (at != null) {
+      ring.setCenterX(v.screenX(at.x));
+      ring.setCenterY(v.screenY(at.y));
+    }
   }
 
   /** How a selected feature is described in its callout, a line each (first line as a title). */
@@ -236,6 +286,7 @@ public final class MapInteraction {
       chosen.addAll(elements(s.feature().geometry(), v));
     }
     selectionShape.getElements().setAll(chosen);
+    pulses.keySet().forEach(ring -> placePulse(ring, v));
     placeCallout(one, v);
     drawMeasurement(v);
   }

@@ -3,6 +3,7 @@ package com.cityops.app.shell;
 import com.cityops.api.IncidentLevel;
 import com.cityops.api.IncidentStatus;
 import com.cityops.api.OperatingMode;
+import com.cityops.app.detail.IncidentDetailView;
 import com.cityops.app.i18n.Messages;
 import com.cityops.app.indicators.IndicatorPanel;
 import com.cityops.app.queue.IncidentQueue;
@@ -70,7 +71,7 @@ public final class ShellView {
     root.setTop(new VBox(topBar(), queue.banner()));
     root.setLeft(indicatorPanel());
     root.setCenter(overview());
-    root.setRight(queuePanel(queue));
+    root.setRight(IncidentDetailView.belowQueue(queuePanel(queue), workbench));
     root.setBottom(statusLine());
     startClock();
     return root;

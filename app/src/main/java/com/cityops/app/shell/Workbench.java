@@ -52,12 +52,12 @@ public final class Workbench {
       MapFocus map,
       Supplier<ActionOutbox> outbox,
       Supplier<BackendClient> backend) {
-    this(messages, state, fxDoor, clock, map, outbox, backend, null);
+    this(messages, state, fxDoor, clock, map, outbox, backend, scratchFolder());
   }
 
   /**
    * @param dataDir the per-user data folder, where panels keep the operator's choices (e.g. pinned
-   *     indicators); null keeps them in memory only
+   *     indicators, SOP ticks, the reveal audit)
    */
   public Workbench(
       Messages messages,
@@ -132,7 +132,16 @@ public final class Workbench {
     return backend.get();
   }
 
-  /** The per-user data folder, or null when choices are kept in memory only. */
+  /** A throwaway folder for benches and tests that name no user's data folder. */
+  private static Path scratchFolder() {
+    try {
+      return java.nio.file.Files.createTempDirectory("cityops-workbench-");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot create a scratch data folder", e);
+    }
+  }
+
+  /** The per-user data folder. */
   public Path dataDir() {
     return dataDir;
   }
