@@ -104,8 +104,8 @@ public final class IncidentDetailView {
         new VBox(
             14,
             header,
-            section("detail.section.timeline", timeline),
             section("detail.section.actions", actions.node()),
+            section("detail.section.timeline", timeline),
             section("detail.section.departments", departments),
             section("detail.section.sop", sop),
             section("detail.section.devices", devices),
@@ -148,7 +148,7 @@ public final class IncidentDetailView {
   public static Node belowQueue(Node queue, Workbench workbench) {
     SplitPane column = new SplitPane(queue, new IncidentDetailView(workbench).node());
     column.setOrientation(Orientation.VERTICAL);
-    column.setDividerPositions(0.34);
+    column.setDividerPositions(0.3);
     column.getStyleClass().add(StyleClasses.DETAIL_COLUMN);
     column.setMinWidth(440);
     column.setPrefWidth(520);
