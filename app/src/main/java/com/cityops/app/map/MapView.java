@@ -115,6 +115,12 @@ public final class MapView extends StackPane implements AutoCloseable {
     surfaces.getChildren().addAll(base.view, live.view);
     surfaces.setMouseTransparent(true);
     overlay.setPickOnBounds(false);
+    // Feedback shapes (a hovered district at street zoom, a pulse ring at the edge) reach far
+    // beyond the view: keep them on the map, not over the panels around it.
+    javafx.scene.shape.Rectangle overlayClip = new javafx.scene.shape.Rectangle();
+    overlayClip.widthProperty().bind(overlay.widthProperty());
+    overlayClip.heightProperty().bind(overlay.heightProperty());
+    overlay.setClip(overlayClip);
     // The panes follow the control's size; they must not drive it.
     surfaces.setManaged(false);
     overlay.setManaged(false);

@@ -50,4 +50,52 @@ class CityMapLayersTest {
         .contains("'missing' left out")
         .contains("nope.gpkg");
   }
+
+  @Test
+  void tellsOfCasesFirstSeenAfterTheInitialLoadOnly(@TempDir Path dir) throws Exception {
+    Path styleFile = dir.resolve("site.json");
+    Files.writeString(
+        styleFile,
+        """
+        {"version": 1, "layers": [
+          {"id": "incidents", "title": "在办事件", "source": {"type": "derived", "layer": "incidents"},
+           "renderer": {"type": "simple", "marker": {"shape": "circle", "size": 8, "fill": "#3b82f6"}}}
+        ]}
+        """);
+    CityState state = new CityState();
+    CityMapLayers layers = new CityMapLayers(state, StyleFile.read(styleFile));
+    List<String> fresh = new ArrayList<>();
+    layers.onNewCase(f -> fresh.add(f.id()));
+    state.replaceAll(
+        com.cityops.app.Fixtures.snapshot(
+            1,
+            com.cityops.app.Fixtures.incident(
+                "old",
+                1,
+                com.cityops.api.IncidentStatus.DISCOVERED,
+                com.cityops.api.IncidentLevel.IV)));
+    layers.content();
+    assertThat(fresh).isEmpty();
+
+    com.cityops.api.Incident changedOld =
+        com.cityops.app.Fixtures.incident(
+            "old", 2, com.cityops.api.IncidentStatus.REGISTERED, com.cityops.api.IncidentLevel.IV);
+    com.cityops.api.Incident newcomer =
+        com.cityops.app.Fixtures.incident(
+            "new", 1, com.cityops.api.IncidentStatus.DISCOVERED, com.cityops.api.IncidentLevel.III);
+    state.apply(
+        new com.cityops.api.StreamEnvelope(
+            2,
+            com.cityops.app.Fixtures.T0,
+            com.cityops.api.StreamEventType.INCIDENT_UPSERT,
+            changedOld));
+    state.apply(
+        new com.cityops.api.StreamEnvelope(
+            3,
+            com.cityops.app.Fixtures.T0,
+            com.cityops.api.StreamEventType.INCIDENT_UPSERT,
+            newcomer));
+    layers.content();
+    assertThat(fresh).containsExactly("new");
+  }
 }
