@@ -79,6 +79,7 @@ public final class IncidentDetailView {
   private ActionOutbox watchedOutbox;
   private Incident shown;
   private Role shownRole;
+  private Role reporterRole;
   private boolean hasShown;
   private int sopGeneration;
 
@@ -205,8 +206,6 @@ public final class IncidentDetailView {
       showReporter(current, role);
     }
   }
-
-  private Role reporterRole;
 
   private boolean reporterRoleChanged(Role role) {
     return reporterRole != role;

@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import com.cityops.themes.Theme;
+import com.cityops.themes.Themes;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -79,6 +82,22 @@ class SupervisorDetailUiIT {
     Thread.sleep(
         6000); // the map flies to the case and loads its tiles; let it settle for the picture
     UiTestSupport.snapshot(robot, Path.of("target", "screenshots", "workstation-detail.png"));
+    // The same panel in the other palettes, scrolled to the reporter, to look at by eye.
+    robot.interact(
+        () ->
+            robot
+                .lookup(".detail-scroll")
+                .queryAs(javafx.scene.control.ScrollPane.class)
+                .setVvalue(1));
+    for (Theme theme : List.of(Theme.LIGHT, Theme.HIGH_CONTRAST)) {
+      robot.interact(() -> Themes.apply(robot.window(0).getScene(), theme));
+      UiTestSupport.snapshot(
+          robot,
+          Path.of(
+              "target",
+              "screenshots",
+              "workstation-detail-" + theme.name().toLowerCase().replace('_', '-') + ".png"));
+    }
 
     robot.interact(() -> robot.lookup("#reveal-phone").queryButton().fire());
 
