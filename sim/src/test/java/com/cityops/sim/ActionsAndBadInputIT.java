@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ActionsAndBadInputIT {
   static SimServer server;
   static SimTestClient supervisor;
+  static SimTestClient operator;
 
   @BeforeAll
   static void start() {
@@ -35,11 +36,13 @@ class ActionsAndBadInputIT {
                 .start(Instant.parse("2026-11-22T02:00:00Z"))
                 .build());
     supervisor = new SimTestClient(server.baseUrl()).login("supervisor");
+    operator = new SimTestClient(server.baseUrl()).login("operator");
   }
 
   @AfterAll
   static void stop() {
     supervisor.close();
+    operator.close();
     server.close();
   }
 
@@ -79,9 +82,17 @@ class ActionsAndBadInputIT {
   @Test
   void runsACaseThroughTheWholeClosedLoop() {
     String id = anyCase("discovered").get("id").asText();
-    post(id, "{\"type\":\"ack\"}", 200);
-    post(id, "{\"type\":\"dispatch\",\"departments\":[\"城管\",\"交通\"]}", 200);
-    post(id, "{\"type\":\"feedback\",\"note\":\"已清理\"}", 200);
+    post(operator, id, "{\"type\":\"ack\"}", 200);
+    post(operator, id, "{\"type\":\"dispatch\",\"departments\":[\"城管\",\"交通\"]}", 200);
+    post(operator, id, "{\"type\":\"feedback\",\"note\":\"已清理\"}", 200);
+    // 核查 by the role that handled it is refused; a different role may check.
+    assertProblem(
+        operator.post(
+            ApiPaths.incidentActions(id),
+            "{\"type\":\"verify\",\"passed\":true}",
+            UUID.randomUUID().toString()),
+        409,
+        "independent-verification-required");
     post(id, "{\"type\":\"verify\",\"passed\":true}", 200);
     JsonNode closed = post(id, "{\"type\":\"close\"}", 200).json().get("incident");
     assertThat(closed.get("status").asText()).isEqualTo("closed");
@@ -277,6 +288,13 @@ class ActionsAndBadInputIT {
 
   private static SimTestClient.Reply post(String id, String body, int status) {
     return post(id, body, UUID.randomUUID().toString(), status);
+  }
+
+  private static SimTestClient.Reply post(
+      SimTestClient client, String id, String body, int status) {
+    var reply = client.post(ApiPaths.incidentActions(id), body, UUID.randomUUID().toString());
+    assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+    return reply;
   }
 
   private static SimTestClient.Reply post(String id, String body, String key, int status) {
