@@ -67,6 +67,7 @@ public final class CityMapLayers {
   private GridCaseCounts gridCases;
   private MapContent content = MapContent.EMPTY;
   private volatile Runnable onLoaded = () -> {};
+  private java.util.function.Predicate<com.cityops.api.Location> inScope = where -> true;
 
   public CityMapLayers(CityState state, StyleFile style) {
     this.state = state;
@@ -153,12 +154,24 @@ public final class CityMapLayers {
     onLoaded.run();
   }
 
+  /**
+   * Shows only the open cases (and their grid counts and heatmap) lying where {@code inScope} says
+   * — the drill-down's area; takes effect at the next {@link #content} (FX thread).
+   */
+  public void setScope(java.util.function.Predicate<com.cityops.api.Location> inScope) {
+    this.inScope = inScope;
+    incidentsSeen = -1;
+  }
+
   /** The current content; cheap when nothing changed (call on the FX thread, once per pulse). */
   public MapContent content() {
     long changes = state.incidentChanges();
     if (changes != incidentsSeen) {
       incidentsSeen = changes;
-      updateOpenCases(state.query(IncidentQuery.open()));
+      updateOpenCases(
+          state.query(IncidentQuery.open()).stream()
+              .filter(i -> inScope.test(i.location()))
+              .toList());
     }
     FeatureSource grids = sources.get("grids");
     boolean rebuild = contentBaseVersion != baseVersion || content == MapContent.EMPTY;
