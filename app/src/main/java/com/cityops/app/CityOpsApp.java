@@ -396,6 +396,13 @@ public final class CityOpsApp {
     return searchBox;
   }
 
+  /** What the one-box search answers now for this window's operator (tests; caller's thread). */
+  List<com.cityops.app.search.SearchHit> searchBoxHitsNow(String query) {
+    var scope = scopeController;
+    return search.searchNow(
+        query, scope == null ? com.cityops.app.shell.AreaScope.CITY : scope.top());
+  }
+
   com.cityops.app.scope.ScopeBar scopeBar() {
     return scopeBar;
   }
