@@ -274,6 +274,7 @@ public final class CityOpsApp {
             model::applyOutbox);
     workbench.onStateChange(mapBridge::changed);
     mapLayers.onLoaded(mapBridge::changed);
+    mapContentChanged = mapBridge::changed;
     var userBridge =
         new FxBridge<SignedInUser>(
             FxPlatform.pulseExecutor(pulses), state::user, workbench.userProperty()::set);
@@ -329,6 +330,7 @@ public final class CityOpsApp {
   }
 
   private com.cityops.app.search.SearchBox searchBox;
+  private Runnable mapContentChanged = () -> {};
   private com.cityops.app.scope.ScopeBar scopeBar;
 
   /** Switches the theme at once: stylesheets now, the basemap as soon as it is opened. */
@@ -340,7 +342,22 @@ public final class CityOpsApp {
     Themes.apply(scene, chosen);
     prefs.update(p -> p.withTheme(chosen.name().toLowerCase().replace('_', '-')));
     MapView shown = map;
-    if (options.basemap() == null && !closed.get()) {
+    if (closed.get()) {
+      return;
+    }
+    if (options.mapStyle() == null) {
+      io.execute(
+          () -> {
+            StyleFile style = mapStyle(options, chosen);
+            FxPlatform.pulseExecutor(pulses)
+                .execute(
+                    () -> {
+                      mapLayers.setStyle(style);
+                      mapContentChanged.run();
+                    });
+          });
+    }
+    if (options.basemap() == null) {
       io.execute(() -> loadBasemap(shown, chosen));
     }
   }

@@ -224,4 +224,37 @@ class WorkspaceUiIT {
     assertThat(fx(() -> app.workbench().selectedIncidentIdProperty().get())).isEqualTo(selected);
     assertThat(fx(() -> app.stage().getTitle())).startsWith("CityOps Console");
   }
+
+  @Test
+  void theMapMovesToAWindowOfItsOwnAndBackAndTheLayoutIsRemembered(FxRobot robot) throws Exception {
+    awaitLoaded();
+    javafx.scene.Node map = robot.lookup("#city-map").query();
+    javafx.stage.Window main = fx(() -> map.getScene().getWindow());
+
+    robot.clickOn("#detach-map");
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> map.getScene().getWindow()) != main);
+    javafx.stage.Stage own = (javafx.stage.Stage) fx(() -> map.getScene().getWindow());
+    assertThat(fx(() -> map.getScene().getStylesheets()))
+        .isEqualTo(fx(() -> main.getScene().getStylesheets()));
+    Path prefs = dataDir.resolve("workspace-operator.json");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                Files.exists(prefs) && Files.readString(prefs).contains("\"detached\":[\"map\"]"));
+
+    robot.interact(own::close);
+    assertThat(fx(() -> map.getScene().getWindow())).isSameAs(main);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> Files.readString(prefs).contains("\"detached\":[]"));
+
+    javafx.scene.control.SplitPane columns =
+        robot.lookup("#shell-columns").queryAs(javafx.scene.control.SplitPane.class);
+    robot.interact(() -> columns.setDividerPosition(0, 0.25));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> Files.readString(prefs).contains("\"columns\":[0.25,"));
+  }
 }

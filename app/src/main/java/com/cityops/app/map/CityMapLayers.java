@@ -51,7 +51,7 @@ public final class CityMapLayers {
   private static final GeometryFactory POINTS = new GeometryFactory();
 
   private final CityState state;
-  private final StyleFile style;
+  private StyleFile style;
   private final Map<String, FeatureSource> sources = new ConcurrentHashMap<>();
   private final Map<String, String> attributions = new ConcurrentHashMap<>();
   private final LiveFeatureSource openCases = new LiveFeatureSource("incidents", 2_000);
@@ -152,6 +152,16 @@ public final class CityMapLayers {
     sources.put("devices", new MemoryFeatureSource("devices", features));
     baseVersion++;
     onLoaded.run();
+  }
+
+  /**
+   * Draws the same data with another style file (the theme changed); layers are rebuilt at the next
+   * {@link #content} (FX thread). Layers the new style takes from files are not loaded by this.
+   */
+  public void setStyle(StyleFile style) {
+    this.style = style;
+    built.clear();
+    contentBaseVersion = -1;
   }
 
   /**
