@@ -58,7 +58,21 @@ public final class CityOpsApp {
   private static final Logger LOG = LoggerFactory.getLogger(CityOpsApp.class);
 
   private final AppOptions options;
-  private final Messages messages;
+  private Messages messages;
+  private Theme theme;
+  private String language;
+  private final com.cityops.app.workspace.PreferencesStore prefs;
+  private final com.cityops.app.search.PinyinMatcher pinyin =
+      new com.cityops.app.search.PinyinMatcher();
+  private final com.cityops.app.search.Gazetteer gazetteer =
+      new com.cityops.app.search.Gazetteer(pinyin);
+  private final com.cityops.app.search.OneBoxSearch search;
+  private volatile com.cityops.app.scope.ScopeController scopeController;
+  private Workbench workbench;
+  private ShellView shell;
+  private ShellViewModel firstModel;
+  private Scene scene;
+  private volatile String basemapFailure;
   private final CityState state = new CityState();
   private final ScheduledExecutorService io =
       Executors.newSingleThreadScheduledExecutor(
@@ -82,7 +96,6 @@ public final class CityOpsApp {
       java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile BackendClient backend;
   private volatile FxBridge<List<OutboxEntry>> outboxBridge;
-  private Workbench workbench;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
   private Stage stage;
@@ -95,18 +108,39 @@ public final class CityOpsApp {
     this.options = options;
     this.demoBackend =
         demoBackend != null || !options.demo() ? demoBackend : DemoBackend.start(options);
-    this.messages = Messages.forLanguage(options.language());
+    this.prefs = com.cityops.app.workspace.PreferencesStore.open(options.dataDir(), options.user());
+    var chosen = prefs.get();
+    this.language =
+        options.languageGiven() != null
+            ? options.languageGiven()
+            : chosen.language() != null ? chosen.language() : options.language();
+    this.theme = startTheme(options, chosen.theme());
+    this.messages = Messages.forLanguage(language);
     this.cache = new OfflineCache(options.dataDir());
-    this.mapLayers = new CityMapLayers(state, mapStyle(options));
+    this.mapLayers = new CityMapLayers(state, mapStyle(options, theme));
+    this.search = new com.cityops.app.search.OneBoxSearch(state, gazetteer, pinyin);
+  }
+
+  /** The command line's theme, else the user's last choice (if still known), else dark. */
+  private static Theme startTheme(AppOptions options, String remembered) {
+    if (options.themeGiven() != null || remembered == null) {
+      return Theme.parse(options.theme());
+    }
+    try {
+      return Theme.parse(remembered);
+    } catch (IllegalArgumentException e) {
+      LOG.warn("remembered theme ignored: {}", e.getMessage());
+      return Theme.parse(options.theme());
+    }
   }
 
   /** The layer style: the operator's file, else the theme's bundled one. Fails loud when broken. */
-  private static StyleFile mapStyle(AppOptions options) {
+  private static StyleFile mapStyle(AppOptions options, Theme theme) {
     StyleFile style;
     if (options.mapStyle() != null) {
       style = StyleFile.read(options.mapStyle());
     } else {
-      try (java.io.InputStream in = Themes.mapStyle(Theme.parse(options.theme())).openStream()) {
+      try (java.io.InputStream in = Themes.mapStyle(theme).openStream()) {
         style =
             StyleFile.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
       } catch (java.io.IOException e) {
@@ -182,27 +216,53 @@ public final class CityOpsApp {
 
   private void open(Stage window) {
     this.stage = window;
+    scene = new Scene(new javafx.scene.layout.Region(), options.width(), options.height());
+    Themes.apply(scene, theme);
+    long[] pulseStart = new long[1];
+    scene.addPreLayoutPulseListener(() -> pulseStart[0] = System.nanoTime());
+    scene.addPostLayoutPulseListener(() -> pulses.pulseEnded(System.nanoTime() - pulseStart[0]));
+    buildWindow();
+    window.setScene(scene);
+    window.setOnHidden(e -> close());
+    window.show();
+    io.execute(this::connect);
+    io.execute(() -> loadBasemap(map, theme));
+    if (options.screenshot() != null) {
+      var screenshot =
+          new ScreenshotOnLive(
+              scene, options.screenshot(), options.screenshotDelay(), io, this::exit);
+      screenshot.watch(firstModel.feedStateProperty(), FeedState.LIVE);
+      screenshot.watch(firstModel.staleProperty(), Boolean.TRUE);
+      screenshot.watch(firstModel.feedStateProperty(), FeedState.REPLAY);
+    }
+    if (options.snapshot() != null) {
+      new ScreenshotOnLive(scene, options.snapshot(), Duration.ZERO, io, this::exit)
+          .whenReady(this::notFullyLoaded, options.snapshotTimeout(), this::snapshotFailed);
+    }
+  }
+
+  /**
+   * (Re)builds the window's content with the current messages: a new workbench, view model, map
+   * view and shell; the selection, the area in scope, the map's view and basemap carry over from
+   * the window it replaces, which is disposed. FX thread.
+   */
+  private void buildWindow() {
+    Workbench previous = workbench;
+    ShellView previousShell = shell;
+    MapView previousMap = map;
     ShellViewModel model =
         new ShellViewModel(messages, options.user(), displayName(options.user()));
-    var bridge =
-        new FxBridge<CitySummary>(FxPlatform.pulseExecutor(pulses), state::summary, model::apply);
-    state.onChange(bridge::changed);
-    outboxBridge =
-        new FxBridge<List<OutboxEntry>>(
-            FxPlatform.pulseExecutor(pulses),
-            () -> {
-              ActionOutbox o = outbox;
-              return o == null ? List.of() : o.entries();
-            },
-            model::applyOutbox);
+    if (firstModel == null) {
+      firstModel = model;
+    }
     MapView map = new MapView(FxPlatform.pulseExecutor(pulses), LOG::warn);
-    this.map = map;
     map.setId("city-map");
+    boolean fitWhenDistrictsArrive = previousMap == null;
     var mapBridge =
         new FxBridge<MapContent>(
-            FxPlatform.pulseExecutor(pulses), mapLayers::content, content -> show(map, content));
-    state.onChange(mapBridge::changed);
-    mapLayers.onLoaded(mapBridge::changed);
+            FxPlatform.pulseExecutor(pulses),
+            mapLayers::content,
+            content -> show(map, content, fitWhenDistrictsArrive));
     MapPane mapPane = new MapPane(map, messages, this::cityBounds);
     Workbench workbench =
         new Workbench(
@@ -214,46 +274,192 @@ public final class CityOpsApp {
             () -> outbox,
             () -> backend,
             options.dataDir());
+    var bridge =
+        new FxBridge<CitySummary>(FxPlatform.pulseExecutor(pulses), state::summary, model::apply);
+    workbench.onStateChange(bridge::changed);
+    outboxBridge =
+        new FxBridge<List<OutboxEntry>>(
+            FxPlatform.pulseExecutor(pulses),
+            () -> {
+              ActionOutbox o = outbox;
+              return o == null ? List.of() : o.entries();
+            },
+            model::applyOutbox);
+    workbench.onStateChange(mapBridge::changed);
+    mapLayers.onLoaded(mapBridge::changed);
+    mapContentChanged = mapBridge::changed;
     var userBridge =
         new FxBridge<SignedInUser>(
             FxPlatform.pulseExecutor(pulses), state::user, workbench.userProperty()::set);
     workbench.onStateChange(userBridge::changed);
     CaseMapLink.connect(workbench, mapPane.interaction(), mapLayers);
-    this.workbench = workbench;
     mapPane.interaction().setDescriber(this::describeOnMap);
-    Scene scene =
-        new Scene(
-            new ShellView(model, workbench, Instant::now, mapPane.node())
-                .queueSettingsIn(options.dataDir())
-                .build(),
-            options.width(),
-            options.height());
-    Themes.apply(scene, Theme.parse(options.theme()));
-    long[] pulseStart = new long[1];
-    scene.addPreLayoutPulseListener(() -> pulseStart[0] = System.nanoTime());
-    scene.addPostLayoutPulseListener(() -> pulses.pulseEnded(System.nanoTime() - pulseStart[0]));
-    window.setTitle(messages.get("app.title") + " " + VersionInfo.version());
-    window.setScene(scene);
-    window.setOnHidden(e -> close());
-    window.show();
-    io.execute(this::connect);
-    // After connecting (same thread): drawing basemap tiles would compete with the first data.
-    io.execute(() -> loadBasemap(map));
-    if (options.screenshot() != null) {
-      var screenshot =
-          new ScreenshotOnLive(
-              scene, options.screenshot(), options.screenshotDelay(), io, this::exit);
-      screenshot.watch(model.feedStateProperty(), FeedState.LIVE);
-      screenshot.watch(model.staleProperty(), Boolean.TRUE);
-      screenshot.watch(model.feedStateProperty(), FeedState.REPLAY);
+    if (previous != null) {
+      workbench.userProperty().set(previous.userProperty().get());
+      workbench.scopeProperty().set(previous.scopeProperty().get());
+      workbench.selectedIncidentIdProperty().set(previous.selectedIncidentIdProperty().get());
+      map.viewportProperty().set(previousMap.viewportProperty().get());
+      map.basemapProperty().set(previousMap.basemapProperty().get());
+      map.contentProperty().set(previousMap.contentProperty().get());
+    } else {
+      workbench.userProperty().set(state.user());
     }
+    var scope =
+        new com.cityops.app.scope.ScopeController(
+            workbench,
+            gazetteer,
+            area -> {
+              mapLayers.setScope(area::contains);
+              mapBridge.changed();
+            });
+    scopeController = scope;
+    var scopeBar = new com.cityops.app.scope.ScopeBar(workbench, gazetteer, scope);
+    var searchBox = new com.cityops.app.search.SearchBox(workbench, search, scope::top);
+    var settings =
+        new com.cityops.app.shell.SettingsMenu(
+            messages, theme, language, this::switchTheme, this::switchLanguage);
+    ShellView view =
+        new ShellView(model, workbench, Instant::now, mapPane.node())
+            .queueSettingsIn(options.dataDir())
+            .withChrome(
+                new com.cityops.app.shell.ShellChrome(
+                    searchBox.node(), scopeBar.node(), settings.node(), prefs));
+    scene.setRoot(view.build());
+    this.workbench = workbench;
+    this.shell = view;
+    this.map = map;
+    this.searchBox = searchBox;
+    this.scopeBar = scopeBar;
+    if (stage != null) {
+      stage.setTitle(messages.get("app.title") + " " + VersionInfo.version());
+    }
+    bridge.changed();
+    outboxBridge.changed();
+    userBridge.changed();
+    mapBridge.changed();
+    if (previous != null) {
+      previous.dispose();
+      previousShell.close();
+      previousMap.close();
+    }
+  }
+
+  private com.cityops.app.search.SearchBox searchBox;
+  private Runnable mapContentChanged = () -> {};
+  private com.cityops.app.scope.ScopeBar scopeBar;
+
+  /** Switches the theme at once: stylesheets now, the basemap as soon as it is opened. */
+  private void switchTheme(Theme chosen) {
+    if (chosen == theme) {
+      return;
+    }
+    theme = chosen;
+    Themes.apply(scene, chosen);
+    prefs.update(p -> p.withTheme(chosen.name().toLowerCase().replace('_', '-')));
+    MapView shown = map;
+    if (closed.get()) {
+      return;
+    }
+    if (options.mapStyle() == null) {
+      io.execute(
+          () -> {
+            StyleFile style = mapStyle(options, chosen);
+            FxPlatform.pulseExecutor(pulses)
+                .execute(
+                    () -> {
+                      mapLayers.setStyle(style);
+                      mapContentChanged.run();
+                    });
+          });
+    }
+    if (options.basemap() == null) {
+      io.execute(() -> loadBasemap(shown, chosen));
+    }
+  }
+
+  /** Switches the language: the window's content is rebuilt with the new messages. */
+  private void switchLanguage(String tag) {
+    if (tag.equals(language)) {
+      return;
+    }
+    language = tag;
+    messages = Messages.forLanguage(tag);
+    prefs.update(p -> p.withLanguage(tag));
+    buildWindow();
+  }
+
+  /** Why the app is not yet fully loaded for {@code --snapshot}, or null once it is. */
+  private String notFullyLoaded() {
+    FeedState feedState = state.feedStatus().state();
+    if (state.seq() < 0 || (feedState != FeedState.LIVE && feedState != FeedState.REPLAY)) {
+      return "no live snapshot yet (feed " + feedState + ")";
+    }
+    var layers = state.layers();
+    if (layers.isEmpty()
+        || !mapLayersLoaded.containsAll(layers.stream().map(l -> l.id()).toList())) {
+      return "boundary layers not loaded (" + mapLayersLoaded + " of " + layers.size() + ")";
+    }
+    if (cityBounds() == null) {
+      return "boundary layers not drawn yet";
+    }
+    if (!"none".equalsIgnoreCase(options.basemap()) && map.basemapProperty().get() == null) {
+      return basemapFailure != null ? basemapFailure : "basemap not opened yet";
+    }
+    if (!map.isSettled()) {
+      return "map not settled (drawing, or basemap tiles still loading)";
+    }
+    return null;
+  }
+
+  private void snapshotFailed(String reason) {
+    LOG.error("--snapshot {}: {}", options.snapshot(), reason);
+    System.err.println("cityops: --snapshot failed: " + reason);
+    close();
+    Thread exit = new Thread(() -> System.exit(3), "cityops-exit");
+    exit.start();
+  }
+
+  /** The workbench of the window shown now (tests). */
+  Workbench workbench() {
+    return workbench;
+  }
+
+  com.cityops.app.search.SearchBox searchBox() {
+    return searchBox;
+  }
+
+  /** What the one-box search answers now for this window's operator (tests; caller's thread). */
+  List<com.cityops.app.search.SearchHit> searchBoxHitsNow(String query) {
+    var scope = scopeController;
+    return search.searchNow(
+        query, scope == null ? com.cityops.app.shell.AreaScope.CITY : scope.top());
+  }
+
+  com.cityops.app.scope.ScopeBar scopeBar() {
+    return scopeBar;
+  }
+
+  com.cityops.app.search.Gazetteer gazetteer() {
+    return gazetteer;
+  }
+
+  MapView map() {
+    return map;
+  }
+
+  void switchThemeForTest(Theme chosen) {
+    switchTheme(chosen);
+  }
+
+  void switchLanguageForTest(String tag) {
+    switchLanguage(tag);
   }
 
   /**
    * Opens the basemap (io thread: files, maybe a TileJSON over the network) and hands it to the
    * map; a style that cannot be read is logged and the map shows the theme's plain background.
    */
-  private void loadBasemap(MapView map) {
+  private void loadBasemap(MapView map, Theme theme) {
     String ref = options.basemap();
     if ("none".equalsIgnoreCase(ref)) {
       return;
@@ -262,8 +468,7 @@ public final class CityOpsApp {
       java.nio.file.Path cacheDir = options.cacheDir();
       if (ref == null) {
         ref =
-            com.cityops.app.map.BundledBasemap.install(
-                    cacheDir.resolve("basemap"), Theme.parse(options.theme()))
+            com.cityops.app.map.BundledBasemap.install(cacheDir.resolve("basemap"), theme)
                 .toString();
       }
       var located =
@@ -276,16 +481,26 @@ public final class CityOpsApp {
               new com.cityops.map.raster.PlanRasterizer(
                   com.cityops.map.raster.MapFonts.preferredFamily(), LOG::warn),
               new com.cityops.map.basemap.BasemapProblems(LOG::warn, LOG::info, System::nanoTime));
+      var before = basemap;
       basemap = opened;
       if (closed.get()) {
         opened.close();
         return;
       }
-      FxPlatform.pulseExecutor(pulses).execute(() -> map.basemapProperty().set(opened));
+      FxPlatform.pulseExecutor(pulses)
+          .execute(
+              () -> {
+                MapView shown = this.map;
+                shown.basemapProperty().set(opened);
+                if (before != null && before != opened) {
+                  before.close(); // the previous theme's basemap, now shown nowhere
+                }
+              });
     } catch (RuntimeException e) {
       String reason =
           "basemap " + (ref == null ? "(bundled)" : ref) + " not shown: " + e.getMessage();
       LOG.warn(reason);
+      basemapFailure = reason;
       FxPlatform.pulseExecutor(pulses).execute(() -> map.basemapFailed(reason));
     }
   }
@@ -293,9 +508,11 @@ public final class CityOpsApp {
   private volatile com.cityops.map.basemap.Basemap basemap;
 
   /** Shows new map content; the first time the districts arrive, fits the city in view. */
-  private void show(MapView map, MapContent content) {
+  private void show(MapView map, MapContent content, boolean fitWhenDistrictsArrive) {
     boolean first =
-        map.contentProperty().get().layers().stream().noneMatch(l -> l.id().equals("districts"));
+        fitWhenDistrictsArrive
+            && map.contentProperty().get().layers().stream()
+                .noneMatch(l -> l.id().equals("districts"));
     map.contentProperty().set(content);
     map.liveLayersChanged(); // open cases may have moved on inside the same content
     content.layers().stream()
@@ -339,8 +556,19 @@ public final class CityOpsApp {
         continue;
       }
       try {
-        mapLayers.loadBase(
-            layer.id(), layer.name(), client.features(layer.id()), layer.attribution());
+        var features = client.features(layer.id());
+        mapLayers.loadBase(layer.id(), layer.name(), features, layer.attribution());
+        if (gazetteer.add(layer.id(), features) > 0) {
+          FxPlatform.pulseExecutor(pulses)
+              .execute(
+                  () -> {
+                    var scope = scopeController;
+                    if (scope != null) {
+                      scope.placesChanged();
+                    }
+                  });
+          search.warmUp();
+        }
         mapLayersLoaded.add(layer.id());
       } catch (RuntimeException e) {
         LOG.warn("map layer {} not loaded yet: {}", layer.id(), e.getMessage());
@@ -441,6 +669,11 @@ public final class CityOpsApp {
     if (shown != null) {
       shown.close();
     }
+    ShellView view = shell;
+    if (view != null) {
+      view.close();
+    }
+    search.close();
     var under = basemap;
     if (under != null) {
       under.close();
@@ -448,6 +681,7 @@ public final class CityOpsApp {
     CompletableFuture.runAsync(
             () -> {
               saveCache();
+              prefs.close();
               StatusServer st = statusServer;
               if (st != null) {
                 st.close();
@@ -488,11 +722,6 @@ public final class CityOpsApp {
   }
 
   /** Test seam: start against a given backend URL without the picocli front. */
-  /** The window's shared workbench (tests select cases through it). */
-  Workbench workbench() {
-    return workbench;
-  }
-
   static CityOpsApp startForTest(AppOptions options, Stage window) {
     CityOpsApp app = new CityOpsApp(options, null);
     app.open(window);

@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * {@code --screenshot FILE}: once the feed is live and the views have had a moment to fill,
  * snapshot the scene (on the FX thread), write the PNG (on the io thread), then exit. Used for the
  * docs' screenshots and for checking a build under Xvfb.
+ *
+ * <p>{@code --snapshot FILE} ({@link #whenReady}): instead of a fixed delay, waits until the app
+ * says it is fully loaded, and fails with the reason when it is not within a timeout.
  */
 final class ScreenshotOnLive {
   private static final Logger LOG = LoggerFactory.getLogger(ScreenshotOnLive.class);
@@ -49,6 +52,36 @@ final class ScreenshotOnLive {
             wait.play();
           }
         });
+  }
+
+  /**
+   * Takes the picture as soon as {@code notReady} answers null (checked on the FX thread four times
+   * a second); when it still names a reason after {@code timeout}, hands that reason to {@code
+   * failed} instead.
+   */
+  void whenReady(
+      java.util.function.Supplier<String> notReady,
+      Duration timeout,
+      java.util.function.Consumer<String> failed) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    javafx.animation.Timeline poll = new javafx.animation.Timeline();
+    poll.getKeyFrames()
+        .add(
+            new javafx.animation.KeyFrame(
+                javafx.util.Duration.millis(250),
+                e -> {
+                  String reason = notReady.get();
+                  if (reason == null) {
+                    poll.stop();
+                    taken = true;
+                    take();
+                  } else if (System.nanoTime() > deadline) {
+                    poll.stop();
+                    failed.accept("not fully loaded after " + timeout + ": " + reason);
+                  }
+                }));
+    poll.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    poll.play();
   }
 
   private void take() {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
     description = {
       "CityOps reference backend: a real HTTP + WebSocket server speaking the CityOps contract,",
       "simulating Shanghai (16 real districts, generated streets and grids, devices, indicators, cases).",
-      "Demo accounts: viewer, operator, supervisor (password = name unless --password is given)."
+      "Demo accounts: viewer, operator, supervisor, putuo (an operator for 普陀区) (password ="
+          + " name unless --password is given)."
     })
 public final class SimMain implements Callable<Integer> {
   @Option(

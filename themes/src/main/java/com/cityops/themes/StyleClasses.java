@@ -52,6 +52,19 @@ public final class StyleClasses {
   public static final String MUTED = "muted";
   public static final String CLOCK = "clock";
 
+  // Workspace: one-box search, area breadcrumb, settings, detachable panels.
+  public static final String SEARCH_FIELD = "search-field";
+  public static final String SEARCH_POPUP = "search-popup";
+  public static final String SEARCH_GROUP = "search-group";
+  public static final String SEARCH_HIT = "search-hit";
+  public static final String SCOPE_BAR = "scope-bar";
+  public static final String SCOPE_CRUMB = "scope-crumb";
+  public static final String SCOPE_SEPARATOR = "scope-separator";
+  public static final String SETTINGS_MENU = "settings-menu";
+  public static final String DETACH_BUTTON = "detach-button";
+  public static final String PANEL_HEADER = "panel-header";
+  public static final String USER_BADGE = "user-badge";
+
   // States (pseudo-classes).
   public static final String CONNECTING = "connecting";
   public static final String LIVE = "live";

@@ -57,13 +57,19 @@ public final class AppOptions {
 
   @picocli.CommandLine.Mixin SignInOptions signIn = new SignInOptions();
 
-  @Option(names = "--lang", description = "UI language: zh-CN (default) or en.")
-  String language = "zh-CN";
+  @Option(
+      names = "--lang",
+      description =
+          "UI language: zh-CN or en. Default: what the user last chose in the settings menu, else"
+              + " zh-CN.")
+  String language;
 
   @Option(
       names = "--theme",
-      description = "dark (default, for walls and control rooms), light or high-contrast.")
-  String theme = "dark";
+      description =
+          "dark (for walls and control rooms), light or high-contrast. Default: what the user last"
+              + " chose in the settings menu, else dark.")
+  String theme;
 
   @Option(
       names = "--map-style",
@@ -154,6 +160,20 @@ public final class AppOptions {
           "Wait this long after the first data before the screenshot (ISO-8601 duration). Default: ${DEFAULT-VALUE}")
   Duration screenshotDelay = Duration.ofSeconds(3);
 
+  @Option(
+      names = "--snapshot",
+      paramLabel = "FILE.png",
+      description =
+          "Wait for the first full load (snapshot applied, boundary layers drawn, map settled,"
+              + " basemap complete), save the main window as a PNG and exit 0; exit 3 with the"
+              + " reason when that does not happen within --snapshot-timeout.")
+  Path snapshot;
+
+  @Option(
+      names = "--snapshot-timeout",
+      description = "How long --snapshot waits (ISO-8601 duration). Default: ${DEFAULT-VALUE}")
+  Duration snapshotTimeout = Duration.ofSeconds(60);
+
   /** Where the data comes from. */
   static final class Backend {
     @Option(
@@ -201,11 +221,23 @@ public final class AppOptions {
     return signIn.password();
   }
 
+  /** The language to start in: the one given, else zh-CN. */
   public String language() {
+    return language == null ? "zh-CN" : language;
+  }
+
+  /** The theme to start in: the one given, else dark. */
+  public String theme() {
+    return theme == null ? "dark" : theme;
+  }
+
+  /** The language given on the command line (it overrides the user's choice), or null. */
+  public String languageGiven() {
     return language;
   }
 
-  public String theme() {
+  /** The theme given on the command line (it overrides the user's choice), or null. */
+  public String themeGiven() {
     return theme;
   }
 
@@ -270,5 +302,14 @@ public final class AppOptions {
 
   public Duration screenshotDelay() {
     return screenshotDelay;
+  }
+
+  /** {@code --snapshot}: the PNG to write once fully loaded, or null. */
+  public Path snapshot() {
+    return snapshot;
+  }
+
+  public Duration snapshotTimeout() {
+    return snapshotTimeout;
   }
 }

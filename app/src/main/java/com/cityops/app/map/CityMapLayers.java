@@ -51,7 +51,7 @@ public final class CityMapLayers {
   private static final GeometryFactory POINTS = new GeometryFactory();
 
   private final CityState state;
-  private final StyleFile style;
+  private StyleFile style;
   private final Map<String, FeatureSource> sources = new ConcurrentHashMap<>();
   private final Map<String, String> attributions = new ConcurrentHashMap<>();
   private final LiveFeatureSource openCases = new LiveFeatureSource("incidents", 2_000);
@@ -69,7 +69,9 @@ public final class CityMapLayers {
   private volatile Runnable onLoaded = () -> {};
   private final List<Feature> firstSeen = new ArrayList<>();
   private boolean initialCasesSeen;
+  private Set<String> openBefore = Set.of();
   private java.util.function.Consumer<Feature> onNewCase = f -> {};
+  private java.util.function.Predicate<com.cityops.api.Location> inScope = where -> true;
 
   public CityMapLayers(CityState state, StyleFile style) {
     this.state = state;
@@ -156,12 +158,33 @@ public final class CityMapLayers {
     onLoaded.run();
   }
 
+  /**
+   * Draws the same data with another style file (the theme changed); layers are rebuilt at the next
+   * {@link #content} (FX thread). Layers the new style takes from files are not loaded by this.
+   */
+  public void setStyle(StyleFile style) {
+    this.style = style;
+    built.clear();
+    contentBaseVersion = -1;
+  }
+
+  /**
+   * Shows only the open cases (and their grid counts and heatmap) lying where {@code inScope} says
+   * — the drill-down's area; takes effect at the next {@link #content} (FX thread).
+   */
+  public void setScope(java.util.function.Predicate<com.cityops.api.Location> inScope) {
+    this.inScope = inScope;
+    incidentsSeen = -1;
+  }
+
   /** The current content; cheap when nothing changed (call on the FX thread, once per pulse). */
   public MapContent content() {
     long changes = state.incidentChanges();
     if (changes != incidentsSeen) {
       incidentsSeen = changes;
-      updateOpenCases(state.query(IncidentQuery.open()));
+      List<Incident> open = state.query(IncidentQuery.open());
+      Set<String> arrived = arrivals(open);
+      updateOpenCases(open.stream().filter(i -> inScope.test(i.location())).toList(), arrived);
     }
     FeatureSource grids = sources.get("grids");
     boolean rebuild = contentBaseVersion != baseVersion || content == MapContent.EMPTY;
@@ -215,8 +238,26 @@ public final class CityMapLayers {
     return layer;
   }
 
+  /**
+   * The open cases not open at the last look (none on the first): what pulses. Kept apart from what
+   * is shown, so widening the area in scope does not make every case in the new area pulse.
+   */
+  private Set<String> arrivals(List<Incident> open) {
+    Set<String> now = new HashSet<>(open.size() * 2);
+    Set<String> arrived = new HashSet<>();
+    for (Incident i : open) {
+      now.add(i.id());
+      if (initialCasesSeen && !openBefore.contains(i.id())) {
+        arrived.add(i.id());
+      }
+    }
+    openBefore = now;
+    initialCasesSeen |= !open.isEmpty();
+    return arrived;
+  }
+
   /** Applies what changed among the open cases: new and updated versions in, closed ones out. */
-  private void updateOpenCases(List<Incident> open) {
+  private void updateOpenCases(List<Incident> open, Set<String> arrived) {
     List<Feature> upserts = new ArrayList<>();
     Set<String> gone = new HashSet<>(shownVersions.keySet());
     for (Incident i : open) {
@@ -225,13 +266,12 @@ public final class CityMapLayers {
       if (shown == null || shown != i.version()) {
         Feature feature = caseFeature(i);
         upserts.add(feature);
-        if (shown == null && initialCasesSeen) {
+        if (shown == null && arrived.contains(i.id())) {
           firstSeen.add(feature);
         }
         countIn(i.id(), i.location().gridCode());
       }
     }
-    initialCasesSeen |= !open.isEmpty();
     for (String id : gone) {
       shownVersions.remove(id);
       countIn(id, null);

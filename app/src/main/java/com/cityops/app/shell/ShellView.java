@@ -15,10 +15,12 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -41,6 +43,10 @@ public final class ShellView {
   private final Node map;
   private final Workbench workbench;
   private Path queueSettings;
+  private ShellChrome chrome = ShellChrome.NONE;
+  private DetachablePanel mapPanel;
+  private Timeline everySecond;
+  private HBox mapHeader;
 
   /**
    * @param map the city map, shown under the case overview (the app's {@code MapView})
@@ -62,23 +68,87 @@ public final class ShellView {
     return this;
   }
 
+  /** Adds the workspace's search, breadcrumb, settings and layout memory; call before build. */
+  public ShellView withChrome(ShellChrome chrome) {
+    this.chrome = chrome;
+    return this;
+  }
+
+  /**
+   * The window: top bar and the major-case banner; then resizable columns — vital signs | case
+   * overview over the map | the queue over the case in hand — whose dividers are remembered per
+   * user; the backend line at the bottom. The map can leave for a window of its own (the next
+   * monitor).
+   */
   public Parent build() {
     BorderPane root = new BorderPane();
     root.getStyleClass().add(StyleClasses.SHELL);
     IncidentQueue queue = new IncidentQueue(workbench, queueSettings);
     root.setTop(new VBox(topBar(), queue.banner()));
-    root.setLeft(indicatorPanel());
-    root.setCenter(overview());
-    root.setRight(IncidentDetailView.belowQueue(queuePanel(queue), workbench));
+    mapPanel =
+        new DetachablePanel(
+            "map", messages.get("panel.map"), mapPanelContent(), messages, chrome.layout());
+    mapHeader.getChildren().add(mapPanel.detachButton());
+    SplitPane centre = remembered("centre", new SplitPane(overview(), mapPanel.holder()), 0.3);
+    centre.setOrientation(Orientation.VERTICAL);
+    SplitPane.setResizableWithParent(centre.getItems().get(0), false);
+    Node left = indicatorPanel();
+    Node right = IncidentDetailView.belowQueue(queuePanel(queue), workbench);
+    SplitPane columns = remembered("columns", new SplitPane(left, centre, right), 0.22, 0.66);
+    SplitPane.setResizableWithParent(left, false);
+    SplitPane.setResizableWithParent(right, false);
+    columns.setId("shell-columns");
+    root.setCenter(columns);
     root.setBottom(statusLine());
     startClock();
+    root.sceneProperty()
+        .addListener(
+            (obs, was, scene) -> {
+              if (scene != null) {
+                scene.windowProperty().addListener((o, w, window) -> restoreDetached(window));
+                restoreDetached(scene.getWindow());
+              }
+            });
     return root;
+  }
+
+  private void restoreDetached(javafx.stage.Window window) {
+    if (window == null) {
+      return;
+    }
+    if (window.isShowing()) {
+      mapPanel.restore();
+    } else {
+      window.setOnShown(e -> mapPanel.restore());
+    }
+  }
+
+  /** Closes the windows the panels were detached into (the main window goes or is rebuilt). */
+  public void close() {
+    if (mapPanel != null) {
+      mapPanel.closeKeepingChoice();
+    }
+    if (everySecond != null) {
+      everySecond.stop();
+    }
+  }
+
+  /** A split whose dividers start where the operator left them and are remembered when moved. */
+  private SplitPane remembered(String id, SplitPane split, double... defaults) {
+    double[] saved = chrome.layout().dividers(id);
+    split.setDividerPositions(saved != null && saved.length == defaults.length ? saved : defaults);
+    for (SplitPane.Divider divider : split.getDividers()) {
+      divider
+          .positionProperty()
+          .addListener(
+              (obs, was, now) -> chrome.layout().dividersMoved(id, split.getDividerPositions()));
+    }
+    return split;
   }
 
   private void startClock() {
     model.tick(clock.get());
-    Timeline everySecond =
-        new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick(clock.get())));
+    everySecond = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick(clock.get())));
     everySecond.setCycleCount(Timeline.INDEFINITE);
     everySecond.play();
   }
@@ -117,7 +187,12 @@ public final class ShellView {
     age.textProperty().bind(model.ageTextProperty());
     Label clockLabel = styled(new Label(), StyleClasses.CLOCK);
     clockLabel.textProperty().bind(model.clockTextProperty());
-    Label user = styled(new Label(model.userText()), StyleClasses.MUTED);
+    Label user = styled(new Label(model.userText()), StyleClasses.USER_BADGE);
+    user.setId("signed-in-user");
+    workbench
+        .userProperty()
+        .addListener((obs, was, now) -> user.setText(userText(now, model.userText())));
+    user.setText(userText(workbench.userProperty().get(), model.userText()));
 
     Label canary = styled(new Label(), StyleClasses.STATUS_BADGE);
     canary.setId("canary-alarm");
@@ -125,10 +200,32 @@ public final class ShellView {
     canary.visibleProperty().bind(model.canaryTextProperty().isNotEmpty());
     canary.managedProperty().bind(canary.visibleProperty());
     StyleClasses.setState(canary, StyleClasses.ALARM);
-    HBox bar = new HBox(16, title, spacer(), canary, mode, feed, age, clockLabel, user);
+    HBox bar = new HBox(16, title);
+    addIfPresent(bar, chrome.scope());
+    bar.getChildren().add(spacer());
+    addIfPresent(bar, chrome.search());
+    bar.getChildren().addAll(canary, mode, feed, age, clockLabel, user);
+    addIfPresent(bar, chrome.settings());
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().add(StyleClasses.TOP_BAR);
     return bar;
+  }
+
+  private static void addIfPresent(HBox bar, Node node) {
+    if (node != null) {
+      bar.getChildren().add(node);
+    }
+  }
+
+  /** "值班员（operator）" from the sign-in answer; the command line's name until then. */
+  private String userText(com.cityops.app.state.SignedInUser who, String before) {
+    if (who == null) {
+      return before;
+    }
+    String role = messages.get("role." + who.role().name().toLowerCase());
+    return role.equals(who.displayName())
+        ? who.displayName() + " · " + who.username()
+        : messages.format("user.label", who.displayName(), role);
   }
 
   private Node indicatorPanel() {
@@ -142,7 +239,7 @@ public final class ShellView {
           .getChildren()
           .add(
               metric(
-                  level.roman() + " " + level.zhName(),
+                  messages.get("level." + level.code()),
                   model.openProperty(level).asString(),
                   StyleClasses.levelPseudoClass(level.code())));
     }
@@ -164,7 +261,11 @@ public final class ShellView {
       }
       pipeline
           .getChildren()
-          .add(metric(status.zhName(), model.statusCountProperty(status).asString(), null));
+          .add(
+              metric(
+                  messages.get("status." + status.name().toLowerCase()),
+                  model.statusCountProperty(status).asString(),
+                  null));
     }
     VBox cases = panel(messages.get("panel.incidents"), levels, pipeline);
 
@@ -197,13 +298,38 @@ public final class ShellView {
     top.setMinWidth(0);
     cases.setMinWidth(0);
     devices.setMinWidth(0);
-    VBox mapPanel = panel(messages.get("panel.map"), map);
-    VBox.setVgrow(map, Priority.ALWAYS);
-    VBox.setVgrow(mapPanel, Priority.ALWAYS);
-    VBox center = new VBox(12, top, alert, mapPanel);
+    VBox center = new VBox(12, top, alert);
     center.setMinWidth(0);
+    center.setMinHeight(0);
     center.setPadding(new Insets(0, 12, 0, 12));
     return center;
+  }
+
+  /** The city map under its title, with the button that gives it a window of its own. */
+  private Node mapPanelContent() {
+    Label title = styled(new Label(messages.get("panel.map")), StyleClasses.PANEL_TITLE);
+    HBox header = new HBox(8, title, spacer());
+    mapHeader = header;
+    header.getStyleClass().add(StyleClasses.PANEL_HEADER);
+    header.setAlignment(Pos.CENTER_LEFT);
+    VBox panel = new VBox(8, header, map);
+    panel.getStyleClass().add(StyleClasses.PANEL);
+    VBox.setVgrow(map, Priority.ALWAYS);
+    panel.setMinSize(0, 0);
+    panel
+        .parentProperty()
+        .addListener(
+            (obs, was, now) -> {
+              // The detach button belongs to the main window only.
+              boolean inMain = mapPanel != null && now == mapPanel.holder();
+              header
+                  .getChildren()
+                  .removeIf(n -> n.getId() != null && n.getId().startsWith("detach-"));
+              if (inMain) {
+                header.getChildren().add(mapPanel.detachButton());
+              }
+            });
+    return panel;
   }
 
   private Node queuePanel(IncidentQueue queue) {

@@ -285,7 +285,8 @@ public final class ApiServer {
             user.username(),
             user.displayName(),
             user.role(),
-            expires));
+            expires,
+            user.jurisdiction()));
   }
 
   // ---- resources --------------------------------------------------------------------------------

@@ -8,13 +8,25 @@ import java.util.Optional;
 
 /**
  * The demo accounts: {@code viewer}, {@code operator}, {@code supervisor}, each with the role of
- * the same name; the password is the name unless the server was given another.
+ * the same name, for the whole city; {@code putuo}, an operator whose jurisdiction is 普陀区 (310107).
+ * The password is the name unless the server was given another.
  */
 final class Users {
   private static final Map<String, Role> ROLES =
-      Map.of("viewer", Role.VIEWER, "operator", Role.OPERATOR, "supervisor", Role.SUPERVISOR);
+      Map.of(
+          "viewer",
+          Role.VIEWER,
+          "operator",
+          Role.OPERATOR,
+          "supervisor",
+          Role.SUPERVISOR,
+          "putuo",
+          Role.OPERATOR);
   private static final Map<String, String> DISPLAY_NAMES =
-      Map.of("viewer", "观察席", "operator", "值班员", "supervisor", "值班长");
+      Map.of("viewer", "观察席", "operator", "值班员", "supervisor", "值班长", "putuo", "普陀区值班员");
+
+  /** District adcodes of the accounts that do not see the whole city. */
+  private static final Map<String, String> JURISDICTIONS = Map.of("putuo", "310107");
 
   private final Map<String, String> passwords;
 
@@ -38,13 +50,21 @@ final class Users {
     if (!MessageDigest.isEqual(expected, password.getBytes(StandardCharsets.UTF_8))) {
       return Optional.empty();
     }
-    return Optional.of(new User(username, DISPLAY_NAMES.get(username), role));
+    return Optional.of(of(username, role));
   }
 
   static User of(String username, Role role) {
-    return new User(username, DISPLAY_NAMES.getOrDefault(username, username), role);
+    return new User(
+        username,
+        DISPLAY_NAMES.getOrDefault(username, username),
+        role,
+        JURISDICTIONS.get(username));
   }
 
-  /** A signed-in user. */
-  record User(String username, String displayName, Role role) {}
+  /**
+   * A signed-in user.
+   *
+   * @param jurisdiction the district adcode the user is responsible for, or null for the city
+   */
+  record User(String username, String displayName, Role role, String jurisdiction) {}
 }
