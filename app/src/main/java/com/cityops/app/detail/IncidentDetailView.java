@@ -146,10 +146,10 @@ public final class IncidentDetailView {
    * The right column of the workstation: the case queue above, the detail of the selected case
    * below, the divider movable.
    */
-  public static Node belowQueue(Node queue, Workbench workbench) {
+  public static SplitPane belowQueue(Node queue, Workbench workbench) {
     SplitPane column = new SplitPane(queue, new IncidentDetailView(workbench).node());
     column.setOrientation(Orientation.VERTICAL);
-    column.setDividerPositions(0.3);
+    column.setDividerPositions(0.55);
     column.getStyleClass().add(StyleClasses.DETAIL_COLUMN);
     column.setMinWidth(440);
     column.setPrefWidth(520);

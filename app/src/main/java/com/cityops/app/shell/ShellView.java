@@ -89,11 +89,13 @@ public final class ShellView {
         new DetachablePanel(
             "map", messages.get("panel.map"), mapPanelContent(), messages, chrome.layout());
     mapHeader.getChildren().add(mapPanel.detachButton());
-    SplitPane centre = remembered("centre", new SplitPane(overview(), mapPanel.holder()), 0.3);
+    SplitPane centre = remembered("centre", new SplitPane(overview(), mapPanel.holder()), 0.34);
     centre.setOrientation(Orientation.VERTICAL);
     SplitPane.setResizableWithParent(centre.getItems().get(0), false);
     Node left = indicatorPanel();
-    Node right = IncidentDetailView.belowQueue(queuePanel(queue), workbench);
+    Node right =
+        remembered(
+            "queue-detail", IncidentDetailView.belowQueue(queuePanel(queue), workbench), 0.55);
     SplitPane columns = remembered("columns", new SplitPane(left, centre, right), 0.22, 0.66);
     SplitPane.setResizableWithParent(left, false);
     SplitPane.setResizableWithParent(right, false);
@@ -286,19 +288,25 @@ public final class ShellView {
                 messages.get("devices.alarm"),
                 model.devicesAlarmProperty().asString(),
                 StyleClasses.ALARM));
-    VBox devices = panel(messages.get("panel.devices"), devicesTotal, health);
+    // A row of its own under the cases: beside them it was cut off in a 1920-px-wide window.
+    Label devicesTitle = styled(new Label(messages.get("panel.devices")), StyleClasses.PANEL_TITLE);
+    VBox devicesHeading = new VBox(4, devicesTitle, devicesTotal);
+    devicesHeading.setAlignment(Pos.CENTER_LEFT);
+    HBox devices = new HBox(16, devicesHeading, health);
+    devices.getStyleClass().add(StyleClasses.PANEL);
+    devices.setAlignment(Pos.CENTER_LEFT);
 
     Label alert = styled(new Label(), StyleClasses.ALERT_LINE);
     alert.setWrapText(true);
+    alert.setMaxWidth(Double.MAX_VALUE);
     alert.textProperty().bind(model.alertTextProperty());
+    HBox.setHgrow(alert, Priority.ALWAYS);
+    devices.getChildren().add(alert);
 
-    HBox top = new HBox(12, cases, devices);
-    HBox.setHgrow(cases, Priority.ALWAYS);
     // Let the map column shrink on narrow screens instead of pushing the queue off the window.
-    top.setMinWidth(0);
     cases.setMinWidth(0);
     devices.setMinWidth(0);
-    VBox center = new VBox(12, top, alert);
+    VBox center = new VBox(8, cases, devices);
     center.setMinWidth(0);
     center.setMinHeight(0);
     center.setPadding(new Insets(0, 12, 0, 12));
