@@ -37,7 +37,9 @@ import picocli.CommandLine.Option;
 /**
  * Issue 9, workload 5 (T1 of {@code /shared/BENCHMARKS.md}): 200 indicators, each updated 5 times a
  * second (1,000 updates/s, seeded random walks of the reference backend's own indicators, states
- * re-judged by their thresholds), in a 1920×1080 window; FX pulse p99 and the process's CPU share.
+ * re-judged by their thresholds), in a 1920×1080 window, beside the app's incident queue taking
+ * {@code --queue-rate} (1,000) incident updates a second ({@link QueueLoad}, the same for both
+ * candidates); FX pulse p99 and the process's CPU share.
  *
  * <ul>
  *   <li><b>ours</b> — the app's vital-signs panel ({@code IndicatorPanel}) as the app runs it: the
@@ -56,12 +58,18 @@ import picocli.CommandLine.Option;
 final class IndicatorTiles {
   static final String NAME = "tiles";
   private static final double T_PULSE = 16.7;
+  private static final int QUEUE_WIDTH = 600;
 
   @Option(names = "--tiles", description = "Indicators updated (and TilesFX tiles shown).")
   int tiles = 200;
 
   @Option(names = "--hz", description = "Updates per indicator per second.")
   double hz = 5;
+
+  @Option(
+      names = "--queue-rate",
+      description = "Incident updates per second to the queue beside the tiles (0: no queue).")
+  double queueRate = 1000;
 
   @Option(names = "--seconds", description = "Measured seconds per candidate.")
   int seconds = 15;
@@ -100,6 +108,8 @@ final class IndicatorTiles {
             Integer.toString(tiles),
             "--hz",
             Double.toString(hz),
+            "--queue-rate",
+            Double.toString(queueRate),
             "--seconds",
             Integer.toString(seconds),
             "--warmup",
@@ -178,9 +188,10 @@ final class IndicatorTiles {
         "workload",
         String.format(
             Locale.ROOT,
-            "tiles tiles=%d hz=%s size=%s seconds=%d warmup=%d seed=%d",
+            "tiles tiles=%d hz=%s queue-rate=%s size=%s seconds=%d warmup=%d seed=%d",
             tiles,
             hz,
+            queueRate,
             size,
             seconds,
             warmup,
@@ -208,7 +219,10 @@ final class IndicatorTiles {
     boolean ours = child.equals("ours");
     Map<String, Object> f =
         FxWindowRun.measure(
-            () -> ours ? new Ours(snapshot, chosen) : new TilesFx(chosen, w, h),
+            () ->
+                ours
+                    ? new Ours(snapshot, chosen)
+                    : new TilesFx(chosen, w - (queueRate > 0 ? QUEUE_WIDTH : 0), h, snapshot),
             w,
             h,
             ours,
@@ -234,10 +248,21 @@ final class IndicatorTiles {
     private long measuredUpdates;
     private long measuredNanos;
     private Thread writer;
+    QueueLoad queue;
 
     Feed(List<Indicator> chosen) {
       this.chosen = chosen;
       this.values = chosen.stream().mapToDouble(Indicator::value).toArray();
+    }
+
+    /** The tiles, with the incident queue beside them when it is asked for. */
+    final Parent withQueue(Parent tiles) {
+      if (queue == null) {
+        return tiles;
+      }
+      javafx.scene.layout.BorderPane window = new javafx.scene.layout.BorderPane(tiles);
+      window.setRight(queue.panel());
+      return window;
     }
 
     /** Applies one batch of updates (writer thread). */
@@ -248,6 +273,9 @@ final class IndicatorTiles {
       writer = new Thread(this::write, "bench-indicator-feed");
       writer.setDaemon(true);
       writer.start();
+      if (queue != null) {
+        queue.start();
+      }
     }
 
     private void write() {
@@ -293,10 +321,14 @@ final class IndicatorTiles {
     public void stop() throws InterruptedException {
       running.set(false);
       writer.join(5_000);
+      if (queue != null) {
+        queue.stop();
+      }
     }
 
     Map<String, Object> feedFigures(double seconds) {
       Map<String, Object> f = new LinkedHashMap<>();
+      f.put("queue_updates_sent", queue == null ? 0 : queue.sent());
       f.put("updates_per_s", measuredUpdates / seconds);
       f.put(
           "apply_us_per_update", measuredUpdates == 0 ? 0 : measuredNanos / 1e3 / measuredUpdates);
@@ -321,12 +353,17 @@ final class IndicatorTiles {
       state.setFeedStatus(
           new com.cityops.app.feed.FeedStatus(
               com.cityops.app.feed.FeedState.LIVE, Instant.now(), "bench", null));
+      if (queueRate > 0) {
+        // The queue reads the same state as the tiles, as in the app; its stream takes the seqs
+        // above a gap the tile stream will not reach in a run.
+        queue = new QueueLoad(state, seq + 1_000_000_000L, queueRate, seed);
+      }
     }
 
     @Override
     public Parent root() {
       panel = (Parent) new IndicatorPanel(BenchWorkbench.of(state), null).node();
-      return panel;
+      return withQueue(panel);
     }
 
     @Override
@@ -354,16 +391,24 @@ final class IndicatorTiles {
     private final int width;
     private final int height;
 
-    TilesFx(List<Indicator> chosen, int width, int height) {
+    TilesFx(List<Indicator> chosen, int width, int height, Snapshot snapshot) {
       super(chosen);
       this.width = width;
       this.height = height;
+      if (queueRate > 0) {
+        CityState queueState = new CityState();
+        queueState.replaceAll(snapshot);
+        queueState.setFeedStatus(
+            new com.cityops.app.feed.FeedStatus(
+                com.cityops.app.feed.FeedState.LIVE, Instant.now(), "bench", null));
+        queue = new QueueLoad(queueState, snapshot.seq(), queueRate, seed);
+      }
     }
 
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Parent root() {
-      int cols = 20;
+      int cols = queue != null ? 14 : 20;
       int rows = (chosen.size() + cols - 1) / cols;
       double tw = (double) width / cols;
       double th = (double) height / rows;
@@ -383,7 +428,7 @@ final class IndicatorTiles {
         byId.put(ind.id(), tile);
         grid.add(tile, i % cols, i / cols);
       }
-      return grid;
+      return withQueue(grid);
     }
 
     @Override

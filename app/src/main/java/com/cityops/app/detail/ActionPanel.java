@@ -61,6 +61,7 @@ final class ActionPanel {
   private final Label noActions = styled(new Label(), StyleClasses.MUTED);
   private final Label duplicatesHint = styled(new Label(), StyleClasses.DETAIL_HINT);
   private final VBox form = new VBox(6);
+  private java.util.function.Consumer<Node> onFormShown = n -> {};
   private final Label problem = styled(new Label(), StyleClasses.DETAIL_PROBLEM);
   private final VBox entries = new VBox(4);
   private final VBox root;
@@ -355,6 +356,12 @@ final class ActionPanel {
     parts.add(sendRow);
     form.getChildren().setAll(parts);
     setShown(form, true);
+    onFormShown.accept(form);
+  }
+
+  /** Called with the form when one opens (the detail scrolls it into view). */
+  void onFormShown(java.util.function.Consumer<Node> listener) {
+    this.onFormShown = listener;
   }
 
   private void send(IncidentAction action) {

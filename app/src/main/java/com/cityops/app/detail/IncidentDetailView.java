@@ -122,6 +122,7 @@ public final class IncidentDetailView {
     scroll.setFitToWidth(true);
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     scroll.getStyleClass().add(StyleClasses.DETAIL_SCROLL);
+    actions.onFormShown(form -> reveal(scroll, form));
     placeholder.getStyleClass().add(StyleClasses.MUTED);
     placeholder.setWrapText(true);
     placeholder.setId("detail-placeholder");
@@ -649,5 +650,29 @@ public final class IncidentDetailView {
   private static <T extends Node> T styled(T node, String styleClass) {
     node.getStyleClass().add(styleClass);
     return node;
+  }
+
+  /**
+   * Scrolls so that {@code node} (inside the scroll's content) is in view: an action form opened in
+   * a short detail pane would otherwise open below its bottom edge.
+   */
+  static void reveal(ScrollPane scroll, Node node) {
+    scroll.applyCss();
+    scroll.layout();
+    Node content = scroll.getContent();
+    javafx.geometry.Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+    double contentHeight = content.getBoundsInLocal().getHeight();
+    double viewHeight = scroll.getViewportBounds().getHeight();
+    double range = contentHeight - viewHeight;
+    if (range <= 0) {
+      return;
+    }
+    double top = scroll.getVvalue() * range;
+    if (b.getMaxY() > top + viewHeight) {
+      top = Math.min(b.getMaxY() - viewHeight, b.getMinY());
+    } else if (b.getMinY() < top) {
+      top = b.getMinY();
+    }
+    scroll.setVvalue(Math.max(0, Math.min(1, top / range)));
   }
 }
