@@ -38,8 +38,9 @@ import picocli.CommandLine.Option;
  * Issue 9, workload 5 (T1 of {@code /shared/BENCHMARKS.md}): 200 indicators, each updated 5 times a
  * second (1,000 updates/s, seeded random walks of the reference backend's own indicators, states
  * re-judged by their thresholds), in a 1920×1080 window, beside the app's incident queue taking
- * {@code --queue-rate} (1,000) incident updates a second ({@link QueueLoad}, the same for both
- * candidates); FX pulse p99 and the process's CPU share.
+ * {@code --queue-rate} (1,000) incident updates a second over {@code --queue-cases} (10,000) held
+ * cases ({@link QueueLoad}, the same for both candidates); FX pulse p99 and the process's CPU
+ * share.
  *
  * <ul>
  *   <li><b>ours</b> — the app's vital-signs panel ({@code IndicatorPanel}) as the app runs it: the
@@ -70,6 +71,11 @@ final class IndicatorTiles {
       names = "--queue-rate",
       description = "Incident updates per second to the queue beside the tiles (0: no queue).")
   double queueRate = 1000;
+
+  @Option(
+      names = "--queue-cases",
+      description = "Cases held (the queue shows the open ones among them), as on a busy shift.")
+  int queueCases = 10_000;
 
   @Option(names = "--seconds", description = "Measured seconds per candidate.")
   int seconds = 15;
@@ -110,6 +116,8 @@ final class IndicatorTiles {
             Double.toString(hz),
             "--queue-rate",
             Double.toString(queueRate),
+            "--queue-cases",
+            Integer.toString(queueCases),
             "--seconds",
             Integer.toString(seconds),
             "--warmup",
@@ -188,10 +196,11 @@ final class IndicatorTiles {
         "workload",
         String.format(
             Locale.ROOT,
-            "tiles tiles=%d hz=%s queue-rate=%s size=%s seconds=%d warmup=%d seed=%d",
+            "tiles tiles=%d hz=%s queue-rate=%s queue-cases=%d size=%s seconds=%d warmup=%d seed=%d",
             tiles,
             hz,
             queueRate,
+            queueCases,
             size,
             seconds,
             warmup,
@@ -209,6 +218,18 @@ final class IndicatorTiles {
             SimConfig.builder().seed(seed).start(IngestCorpus.START).build(), IngestCorpus.START)) {
       snapshot = world.snapshot(Role.OPERATOR);
     }
+    if (queueRate > 0) {
+      Snapshot s = snapshot;
+      snapshot =
+          new Snapshot(
+              s.seq(),
+              s.ts(),
+              s.mode(),
+              IncidentQueue.incidents(seed, queueCases),
+              s.indicators(),
+              s.devices(),
+              s.layers());
+    }
     List<Indicator> chosen =
         snapshot.indicators().stream()
             .sorted(Comparator.comparing(Indicator::id))
@@ -217,12 +238,13 @@ final class IndicatorTiles {
     int w = Integer.parseInt(size.split("x")[0]);
     int h = Integer.parseInt(size.split("x")[1]);
     boolean ours = child.equals("ours");
+    Snapshot start = snapshot;
     Map<String, Object> f =
         FxWindowRun.measure(
             () ->
                 ours
-                    ? new Ours(snapshot, chosen)
-                    : new TilesFx(chosen, w - (queueRate > 0 ? QUEUE_WIDTH : 0), h, snapshot),
+                    ? new Ours(start, chosen)
+                    : new TilesFx(chosen, w - (queueRate > 0 ? QUEUE_WIDTH : 0), h, start),
             w,
             h,
             ours,

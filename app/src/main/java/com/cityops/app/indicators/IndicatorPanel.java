@@ -141,6 +141,18 @@ public final class IndicatorPanel {
   private final FxBridge<LoadedPins> pinsBridge;
   private final FxBridge<IndicatorReadings> readingsBridge;
   private final Timeline everySecond;
+
+  /**
+   * Tiles are redrawn at most this often (4 Hz). With hundreds of indicators each sampled several
+   * times a second, redrawing at every pulse kept the software renderer painting the whole panel at
+   * every frame; a quarter second is below what an operator reads off a number, and the data age
+   * beside it stays exact.
+   */
+  private static final long REFRESH_MS = 250;
+
+  private final Timeline refreshTick;
+  private IndicatorReadings waiting;
+  private long lastShownNanos = Long.MIN_VALUE / 2;
   private ContextMenu menu;
   private IndicatorReadings readings;
   private IndicatorFilter filter = IndicatorFilter.ALL;
@@ -214,7 +226,7 @@ public final class IndicatorPanel {
     pinsBridge =
         new FxBridge<>(workbench.fxDoor(), () -> loadedPins.getAndSet(null), this::applyPins);
     readingsBridge =
-        new FxBridge<>(workbench.fxDoor(), workbench.state()::indicatorReadings, this::apply);
+        new FxBridge<>(workbench.fxDoor(), workbench.state()::indicatorReadings, this::offered);
     workbench.onStateChange(readingsBridge::changed);
     workbench.userProperty().addListener((obs, was, now) -> loadPins(now));
     loadPins(workbench.userProperty().get());
@@ -222,6 +234,9 @@ public final class IndicatorPanel {
     everySecond = new Timeline(new KeyFrame(Duration.seconds(1), e -> refreshAges()));
     everySecond.setCycleCount(Timeline.INDEFINITE);
     everySecond.play();
+    refreshTick = new Timeline(new KeyFrame(Duration.millis(REFRESH_MS), e -> showWaiting()));
+    refreshTick.setCycleCount(Timeline.INDEFINITE);
+    refreshTick.play();
     // The window going away ends the panel's thread and timer.
     root.sceneProperty()
         .addListener(
@@ -252,6 +267,7 @@ public final class IndicatorPanel {
     }
     closed = true;
     everySecond.stop();
+    refreshTick.stop();
     io.shutdown();
   }
 
@@ -292,6 +308,24 @@ public final class IndicatorPanel {
   }
 
   // ------------------------------------------------------------------ data
+
+  /** New readings from the bridge: shown at once when the last refresh is old enough, else soon. */
+  private void offered(IndicatorReadings next) {
+    waiting = next;
+    if (System.nanoTime() - lastShownNanos >= REFRESH_MS * 1_000_000) {
+      showWaiting();
+    }
+  }
+
+  private void showWaiting() {
+    IndicatorReadings next = waiting;
+    if (next == null) {
+      return;
+    }
+    waiting = null;
+    lastShownNanos = System.nanoTime();
+    apply(next);
+  }
 
   private void apply(IndicatorReadings next) {
     if (closed) {
