@@ -617,6 +617,7 @@ public final class CityOpsApp {
       outbox = new ActionOutbox(options.dataDir(), backend, Clock.systemUTC());
       outbox.onChange(entries -> outboxBridge.changed());
       outboxBridge.changed();
+      resendWhenLive(outbox);
       LiveFeed started =
           new LiveFeed(
               backend,
@@ -624,7 +625,7 @@ public final class CityOpsApp {
               options.user(),
               options.password(),
               Clock.systemUTC(),
-              Duration.ofSeconds(15),
+              LiveFeed.SILENCE_ALLOWED,
               new Random());
       feed = started;
       if (options.record() != null) {
@@ -719,6 +720,22 @@ public final class CityOpsApp {
   /** The FX pulse figures (the status endpoint shows them; the frame-time benchmark reads each). */
   public PulseStats pulseStats() {
     return pulses;
+  }
+
+  /**
+   * Sends what the outbox holds as soon as the feed is live again, instead of at the end of its
+   * retry backoff: actions queued during an outage reach the backend with the first connection.
+   */
+  private void resendWhenLive(ActionOutbox actions) {
+    java.util.concurrent.atomic.AtomicBoolean wasLive =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    state.onChange(
+        () -> {
+          boolean live = state.feedStatus().state() == FeedState.LIVE;
+          if (live != wasLive.getAndSet(live) && live && actions.pendingCount() > 0) {
+            actions.kick();
+          }
+        });
   }
 
   /** Test seam: start against a given backend URL without the picocli front. */

@@ -40,7 +40,19 @@ public final class LiveFeed implements AutoCloseable {
    */
   static final int MAX_MESSAGE_CHARS = 1 << 20;
 
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  /**
+   * The longest wait between two attempts (before jitter, ×0.7–1.3): the feed is back within 2 s of
+   * the backend returning. A centre has tens of seats, not millions, so retrying this often costs
+   * the backend nothing worth a slower recovery.
+   */
+  static final Duration MAX_BACKOFF = Duration.ofMillis(1_200);
+
+  /**
+   * How long the app lets the stream stay silent before it shows the data as degraded: three of the
+   * backend's 5 s heartbeats. A dead or half-open connection is noticed sooner, by the transport's
+   * pings ({@link TransportSettings#pingInterval()}).
+   */
+  public static final Duration SILENCE_ALLOWED = Duration.ofSeconds(15);
 
   private final BackendClient client;
   private final CityState state;
@@ -125,7 +137,7 @@ public final class LiveFeed implements AutoCloseable {
       return;
     }
     status(FeedState.OFFLINE, why);
-    long base = Math.min(MAX_BACKOFF.toMillis(), 500L << Math.min(failures.getAndIncrement(), 10));
+    long base = Math.min(MAX_BACKOFF.toMillis(), 300L << Math.min(failures.getAndIncrement(), 10));
     long delay = (long) (base * (0.7 + 0.6 * jitter.nextDouble()));
     worker.schedule(() -> connect(freshSnapshot), delay, TimeUnit.MILLISECONDS);
   }
@@ -302,6 +314,7 @@ public final class LiveFeed implements AutoCloseable {
         return;
       }
       generation.incrementAndGet();
+      LOG.warn("stream lost: {}", t.toString());
       boolean relogin = response != null && response.code() == 401;
       worker.execute(() -> offlineAndRetry("stream lost: " + t.getMessage(), relogin));
     }

@@ -31,7 +31,8 @@ public record TransportSettings(
           null,
           Duration.ofSeconds(5),
           Duration.ofSeconds(30),
-          Duration.ofSeconds(5));
+          // A silent half-open socket fails at the second unanswered ping: within 4 s.
+          Duration.ofSeconds(2));
 
   public TransportSettings {
     pins = List.copyOf(pins);
