@@ -31,8 +31,8 @@ public record TransportSettings(
           null,
           Duration.ofSeconds(5),
           Duration.ofSeconds(30),
-          // A silent half-open socket fails at the second unanswered ping: within 4 s.
-          Duration.ofSeconds(2));
+          // A silent half-open socket fails at the second unanswered ping: within 3 s.
+          Duration.ofMillis(1_500));
 
   public TransportSettings {
     pins = List.copyOf(pins);

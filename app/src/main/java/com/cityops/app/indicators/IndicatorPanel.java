@@ -78,6 +78,7 @@ public final class IndicatorPanel {
     Freshness freshness;
     String ageText = "";
     boolean visible = true;
+    boolean restyleQueued;
 
     Entry(IndicatorTile tile, RecentSamples samples, Indicator indicator) {
       this.tile = tile;
@@ -151,6 +152,15 @@ public final class IndicatorPanel {
   private static final long REFRESH_MS = 250;
 
   private final Timeline refreshTick;
+  private static final int RESTYLES_PER_PULSE = 24;
+  private final java.util.ArrayDeque<Entry> restyles = new java.util.ArrayDeque<>();
+  private final javafx.animation.AnimationTimer restyler =
+      new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+          restyleSome();
+        }
+      };
   private IndicatorReadings waiting;
   private long lastShownNanos = Long.MIN_VALUE / 2;
   private ContextMenu menu;
@@ -268,6 +278,7 @@ public final class IndicatorPanel {
     closed = true;
     everySecond.stop();
     refreshTick.stop();
+    restyler.stop();
     io.shutdown();
   }
 
@@ -504,7 +515,28 @@ public final class IndicatorPanel {
             backendNow);
     e.freshness = f;
     e.ageText = text;
-    e.tile.showAge(f, text);
+    e.tile.showAgeText(text);
+    if (e.tile.showsOtherFreshness(f) && !e.restyleQueued) {
+      e.restyleQueued = true;
+      restyles.add(e);
+      restyler.start();
+    }
+  }
+
+  /**
+   * Restyles at most {@link #RESTYLES_PER_PULSE} tiles per pulse. When the feed drops, every tile's
+   * data turns delayed at once; restyling 232 tiles in one pulse blocked the FX thread for ~100 ms
+   * (a CSS pass per tile); spread over a few pulses the whole panel changes within 0.2 s.
+   */
+  private void restyleSome() {
+    for (int i = 0; i < RESTYLES_PER_PULSE && !restyles.isEmpty(); i++) {
+      Entry e = restyles.poll();
+      e.restyleQueued = false;
+      e.tile.showFreshness(e.freshness);
+    }
+    if (restyles.isEmpty()) {
+      restyler.stop();
+    }
   }
 
   /** Once a second: silence ages data without any message arriving. */

@@ -164,12 +164,26 @@ final class IndicatorTile extends Region {
   }
 
   void showAge(Freshness freshness, String text) {
+    showFreshness(freshness);
+    showAgeText(text);
+  }
+
+  void showAgeText(String text) {
+    if (!text.equals(age.getText())) {
+      age.setText(text);
+    }
+  }
+
+  /** True when the tile does not yet show this freshness (its restyle is still to come). */
+  boolean showsOtherFreshness(Freshness freshness) {
+    return freshness != shownFreshness;
+  }
+
+  /** Restyles the tile for its data's freshness: a CSS pass over the tile, so callers spread it. */
+  void showFreshness(Freshness freshness) {
     if (freshness != shownFreshness) {
       shownFreshness = freshness;
       StyleClasses.setFreshness(this, freshness.name().toLowerCase());
-    }
-    if (!text.equals(age.getText())) {
-      age.setText(text);
     }
   }
 
