@@ -37,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -70,6 +71,7 @@ public final class CityOpsApp {
   private volatile com.cityops.app.scope.ScopeController scopeController;
   private Workbench workbench;
   private ShellView shell;
+  private com.cityops.app.security.Watermark watermark;
   private ShellViewModel firstModel;
   private Scene scene;
   private volatile String basemapFailure;
@@ -318,13 +320,18 @@ public final class CityOpsApp {
     var settings =
         new com.cityops.app.shell.SettingsMenu(
             messages, theme, language, this::switchTheme, this::switchLanguage);
+    var watermark =
+        new com.cityops.app.security.Watermark(
+            workbench.userProperty(), options.user(), Instant::now, ShellViewModel.CITY_ZONE);
     ShellView view =
         new ShellView(model, workbench, Instant::now, mapPane.node())
             .queueSettingsIn(options.dataDir())
             .withChrome(
                 new com.cityops.app.shell.ShellChrome(
-                    searchBox.node(), scopeBar.node(), settings.node(), prefs));
-    scene.setRoot(view.build());
+                    searchBox.node(), scopeBar.node(), settings.node(), prefs, watermark::over));
+    scene.setRoot(watermark.over(view.build()));
+    com.cityops.app.security.Watermark previousWatermark = this.watermark;
+    this.watermark = watermark;
     this.workbench = workbench;
     this.shell = view;
     this.map = map;
@@ -341,6 +348,9 @@ public final class CityOpsApp {
       previous.dispose();
       previousShell.close();
       previousMap.close();
+    }
+    if (previousWatermark != null) {
+      previousWatermark.close();
     }
   }
 
@@ -618,6 +628,7 @@ public final class CityOpsApp {
       outbox.onChange(entries -> outboxBridge.changed());
       outboxBridge.changed();
       resendWhenLive(outbox);
+      auditSignIns(backend.baseUrl());
       LiveFeed started =
           new LiveFeed(
               backend,
@@ -736,6 +747,39 @@ public final class CityOpsApp {
             actions.kick();
           }
         });
+  }
+
+  /**
+   * Records each sign-in (the first, and each one under another name or role) in the audit trail,
+   * on the io thread; a failed write is logged as an error — the session goes on, the gap shows.
+   */
+  private void auditSignIns(String server) {
+    var trail = new com.cityops.app.security.AuditTrail(options.dataDir());
+    var seen = new java.util.concurrent.atomic.AtomicReference<SignedInUser>();
+    state.onChange(
+        () -> {
+          SignedInUser now = state.user();
+          if (now != null && !now.equals(seen.getAndSet(now))) {
+            Instant at = Instant.now();
+            io.execute(
+                () -> {
+                  try {
+                    trail.append(
+                        at,
+                        now.username(),
+                        "sign-in",
+                        Map.of("server", server, "role", now.role().name().toLowerCase()));
+                  } catch (java.io.UncheckedIOException e) {
+                    LOG.error("audit: the sign-in of {} was not recorded", now.username(), e);
+                  }
+                });
+          }
+        });
+  }
+
+  /** What the window's watermark says now (tests). */
+  String watermarkText() {
+    return watermark == null ? null : watermark.text();
   }
 
   /** Test seam: start against a given backend URL without the picocli front. */

@@ -54,6 +54,13 @@ public final class Main {
       }
       System.exit(doctor.run(System.out, System.err));
     }
+    try {
+      options.checkServer();
+    } catch (IllegalArgumentException e) {
+      System.err.println("cityops: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     // The demo's city is built while JavaFX starts, not after.
     var demoBackend = options.demo() ? DemoBackend.start(options) : null;
     FxPlatform.start(() -> CityOpsApp.start(options, demoBackend));

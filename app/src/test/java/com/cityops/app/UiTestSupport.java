@@ -52,6 +52,11 @@ public final class UiTestSupport {
       return app.workbench();
     }
 
+    /** What the window's watermark says now. */
+    public String watermarkText() {
+      return app.watermarkText();
+    }
+
     public void close() {
       app.close();
     }

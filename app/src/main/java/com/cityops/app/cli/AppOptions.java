@@ -212,6 +212,20 @@ public final class AppOptions {
     return connection.settings();
   }
 
+  /**
+   * Refuses, before any window opens, a backend address the transport rules do not allow (plain
+   * http:// to another machine).
+   *
+   * @throws IllegalArgumentException saying what to do instead
+   */
+  public void checkServer() {
+    if (server() == null) {
+      return;
+    }
+    java.net.URI uri = java.net.URI.create(server());
+    transport().checkScheme(uri.getScheme(), uri.getHost() == null ? "" : uri.getHost());
+  }
+
   public String user() {
     return signIn.user();
   }

@@ -35,6 +35,13 @@ public final class ConnectionOptions {
   @Option(names = "--read-timeout", description = "ISO-8601 duration. Default: ${DEFAULT-VALUE}")
   Duration readTimeout = TransportSettings.DEFAULT.readTimeout();
 
+  @Option(
+      names = "--allow-plain-http",
+      description =
+          "Allow http:// to a backend on another machine (isolated test networks only). By default"
+              + " only loopback backends may be reached without TLS.")
+  boolean allowPlainHttp;
+
   /**
    * The settings these options describe.
    *
@@ -45,6 +52,7 @@ public final class ConnectionOptions {
         .withCaBundle(caBundle)
         .withPins(pins)
         .withProxy(proxy)
-        .withTimeouts(connectTimeout, readTimeout);
+        .withTimeouts(connectTimeout, readTimeout)
+        .withPlainHttpAllowed(allowPlainHttp);
   }
 }

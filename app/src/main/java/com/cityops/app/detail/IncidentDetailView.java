@@ -242,10 +242,17 @@ public final class IncidentDetailView {
       return;
     }
     String id = shown.id();
+    String code = shown.code();
+    SignedInUser user = workbench.userProperty().get();
+    String who = user == null ? "" : user.username();
+    Instant at = workbench.clock().instant();
     String what = messages.get("action." + action.type().name().toLowerCase(Locale.ROOT));
     worker.run(
         "queueing " + action.type() + " for case " + id,
-        () -> outbox.submit(id, action),
+        () -> {
+          String key = outbox.submit(id, action).key();
+          audit.actionQueued(at, who, id, code, action.type().name().toLowerCase(Locale.ROOT), key);
+        },
         why ->
             workbench
                 .fxDoor()

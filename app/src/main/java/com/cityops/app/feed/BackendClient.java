@@ -47,6 +47,7 @@ public final class BackendClient implements AutoCloseable {
     if (parsed == null) {
       throw new IllegalArgumentException("not an http(s) URL: '" + baseUrl + "'");
     }
+    transport.checkScheme(parsed.scheme(), parsed.host());
     this.base = parsed;
     this.http = HttpClients.create(parsed.host(), transport);
   }

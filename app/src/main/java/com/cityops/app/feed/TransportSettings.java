@@ -15,6 +15,8 @@ import java.util.List;
  * @param proxy {@code http://host:port} or {@code socks://host:port}, {@code direct}, or null for
  *     the system's proxy settings
  * @param pingInterval how often the stream is pinged; OkHttp notices a half-open socket only then
+ * @param allowPlainHttp whether {@code http://} may be used to a backend that is not on this
+ *     machine; off by default: tokens and personal data cross the network only inside TLS
  */
 public record TransportSettings(
     Path caBundle,
@@ -22,7 +24,8 @@ public record TransportSettings(
     String proxy,
     Duration connectTimeout,
     Duration readTimeout,
-    Duration pingInterval) {
+    Duration pingInterval,
+    boolean allowPlainHttp) {
 
   public static final TransportSettings DEFAULT =
       new TransportSettings(
@@ -32,7 +35,8 @@ public record TransportSettings(
           Duration.ofSeconds(5),
           Duration.ofSeconds(30),
           // A silent half-open socket fails at the second unanswered ping: within 3 s.
-          Duration.ofMillis(1_500));
+          Duration.ofMillis(1_500),
+          false);
 
   public TransportSettings {
     pins = List.copyOf(pins);
@@ -54,18 +58,55 @@ public record TransportSettings(
   }
 
   public TransportSettings withCaBundle(Path value) {
-    return new TransportSettings(value, pins, proxy, connectTimeout, readTimeout, pingInterval);
+    return new TransportSettings(
+        value, pins, proxy, connectTimeout, readTimeout, pingInterval, allowPlainHttp);
   }
 
   public TransportSettings withPins(List<String> value) {
-    return new TransportSettings(caBundle, value, proxy, connectTimeout, readTimeout, pingInterval);
+    return new TransportSettings(
+        caBundle, value, proxy, connectTimeout, readTimeout, pingInterval, allowPlainHttp);
   }
 
   public TransportSettings withProxy(String value) {
-    return new TransportSettings(caBundle, pins, value, connectTimeout, readTimeout, pingInterval);
+    return new TransportSettings(
+        caBundle, pins, value, connectTimeout, readTimeout, pingInterval, allowPlainHttp);
+  }
+
+  public TransportSettings withPlainHttpAllowed(boolean value) {
+    return new TransportSettings(
+        caBundle, pins, proxy, connectTimeout, readTimeout, pingInterval, value);
+  }
+
+  /**
+   * Refuses {@code http://} to a backend that is not on this machine unless allowed.
+   *
+   * @throws IllegalArgumentException saying what to do instead
+   */
+  public void checkScheme(String scheme, String host) {
+    if (allowPlainHttp || !"http".equalsIgnoreCase(scheme) || isLoopback(host)) {
+      return;
+    }
+    throw new IllegalArgumentException(
+        "refusing plain http:// to "
+            + host
+            + ": sign-in tokens and personal data would cross the network unencrypted; use"
+            + " https:// (with --ca-bundle for an intranet CA), or --allow-plain-http on an"
+            + " isolated test network");
+  }
+
+  /** Loopback by its literal name or address only: deciding this must not wait for DNS. */
+  static boolean isLoopback(String host) {
+    String h = host.toLowerCase(java.util.Locale.ROOT);
+    return h.equals("localhost")
+        || h.endsWith(".localhost")
+        || h.startsWith("127.")
+        || h.equals("::1")
+        || h.equals("[::1]")
+        || h.equals("0:0:0:0:0:0:0:1");
   }
 
   public TransportSettings withTimeouts(Duration connect, Duration read) {
-    return new TransportSettings(caBundle, pins, proxy, connect, read, pingInterval);
+    return new TransportSettings(
+        caBundle, pins, proxy, connect, read, pingInterval, allowPlainHttp);
   }
 }

@@ -31,7 +31,16 @@ final class DetachablePanel {
   private final String title;
   private Stage window;
 
-  DetachablePanel(String id, String title, Node content, Messages messages, LayoutMemory memory) {
+  private final java.util.function.UnaryOperator<javafx.scene.Parent> windowRoot;
+
+  DetachablePanel(
+      String id,
+      String title,
+      Node content,
+      Messages messages,
+      LayoutMemory memory,
+      java.util.function.UnaryOperator<javafx.scene.Parent> windowRoot) {
+    this.windowRoot = windowRoot;
     this.id = id;
     this.title = title;
     this.content = content;
@@ -76,7 +85,7 @@ final class DetachablePanel {
     holder.getChildren().setAll(placeholder);
     BorderPane root = new BorderPane(content);
     root.getStyleClass().add(StyleClasses.SHELL);
-    Scene scene = new Scene(root, 1280, 800);
+    Scene scene = new Scene(windowRoot.apply(root), 1280, 800);
     scene.getStylesheets().setAll(main.getStylesheets());
     ListChangeListener<String> follow = c -> scene.getStylesheets().setAll(main.getStylesheets());
     main.getStylesheets().addListener(follow);

@@ -87,7 +87,12 @@ public final class ShellView {
     root.setTop(new VBox(topBar(), queue.banner()));
     mapPanel =
         new DetachablePanel(
-            "map", messages.get("panel.map"), mapPanelContent(), messages, chrome.layout());
+            "map",
+            messages.get("panel.map"),
+            mapPanelContent(),
+            messages,
+            chrome.layout(),
+            chrome.windowRoot());
     mapHeader.getChildren().add(mapPanel.detachButton());
     SplitPane centre = remembered("centre", new SplitPane(overview(), mapPanel.holder()), 0.34);
     centre.setOrientation(Orientation.VERTICAL);

@@ -40,7 +40,9 @@ import javafx.collections.ObservableList;
  * <p>FX thread only.
  */
 public final class ShellViewModel {
-  private static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
+  /** The centre's time zone: the top bar's clock and the watermark. */
+  public static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
+
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final Messages messages;

@@ -106,6 +106,7 @@ class SupervisorDetailUiIT {
         .until(() -> incident.reporter().phone().equals(phone.getText()));
     Path audit = dataDir.resolve(AuditLog.FILE);
     assertThat(Files.readAllLines(audit))
+        .filteredOn(line -> line.contains("\"action\":\"reveal-personal-data\""))
         .singleElement()
         .satisfies(
             line ->
@@ -114,6 +115,8 @@ class SupervisorDetailUiIT {
                     .contains("\"caseId\":\"" + incident.id() + "\"")
                     .contains("\"field\":\"reporter.phone\"")
                     .doesNotContain(incident.reporter().phone()));
+    assertThat(Files.readString(audit)).contains("\"action\":\"sign-in\"");
+    assertThat(com.cityops.app.security.AuditTrail.verify(audit).intact()).isTrue();
     assertThat(robot.lookup("#reporter-name").queryAs(Label.class).getText()).contains("*");
   }
 }

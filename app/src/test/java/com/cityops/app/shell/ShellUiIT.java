@@ -68,4 +68,21 @@ class ShellUiIT {
         .until(() -> !robot.lookup("#indicator-panel .indicator-tile").queryAll().isEmpty());
     UiTestSupport.snapshot(robot, Path.of("target", "screenshots", "shell-monocle.png"));
   }
+
+  @Test
+  void coversTheWindowWithAWatermarkOfWhoIsSignedIn(FxRobot robot) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> app.watermarkText() != null && app.watermarkText().contains("值班员 · operator"));
+    javafx.scene.layout.Region mark =
+        robot.lookup("#watermark").queryAs(javafx.scene.layout.Region.class);
+    assertThat(mark.isMouseTransparent()).isTrue();
+    assertThat(mark.getBackground()).isNotNull();
+    assertThat(mark.getBackground().getImages()).hasSize(1);
+    javafx.scene.Parent root = mark.getParent();
+    assertThat(root).isSameAs(mark.getScene().getRoot());
+    assertThat(root.getChildrenUnmodifiable()).last().isSameAs(mark);
+    assertThat(mark.getWidth()).isEqualTo(mark.getScene().getWidth());
+    assertThat(app.watermarkText()).matches("值班员 · operator · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+  }
 }
