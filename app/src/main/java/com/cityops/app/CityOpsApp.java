@@ -72,6 +72,7 @@ public final class CityOpsApp {
   private Workbench workbench;
   private ShellView shell;
   private com.cityops.app.security.Watermark watermark;
+  private com.cityops.app.security.SessionLock sessionLock;
   private ShellViewModel firstModel;
   private Scene scene;
   private volatile String basemapFailure;
@@ -223,6 +224,18 @@ public final class CityOpsApp {
     long[] pulseStart = new long[1];
     scene.addPreLayoutPulseListener(() -> pulseStart[0] = System.nanoTime());
     scene.addPostLayoutPulseListener(() -> pulses.pulseEnded(System.nanoTime() - pulseStart[0]));
+    if (options.lockAfter().compareTo(Duration.ZERO) > 0) {
+      sessionLock =
+          new com.cityops.app.security.SessionLock(
+              messages, options.user(), options.password(), options.lockAfter(), System::nanoTime);
+      sessionLock.watch(scene);
+      scene
+          .getAccelerators()
+          .put(
+              new javafx.scene.input.KeyCodeCombination(
+                  javafx.scene.input.KeyCode.L, javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
+              sessionLock::lock);
+    }
     buildWindow();
     window.setScene(scene);
     window.setOnHidden(e -> close());
@@ -329,7 +342,8 @@ public final class CityOpsApp {
             .withChrome(
                 new com.cityops.app.shell.ShellChrome(
                     searchBox.node(), scopeBar.node(), settings.node(), prefs, watermark::over));
-    scene.setRoot(watermark.over(view.build()));
+    javafx.scene.Parent shellRoot = view.build();
+    scene.setRoot(watermark.over(sessionLock == null ? shellRoot : sessionLock.guard(shellRoot)));
     com.cityops.app.security.Watermark previousWatermark = this.watermark;
     this.watermark = watermark;
     this.workbench = workbench;
@@ -684,6 +698,12 @@ public final class CityOpsApp {
     ShellView view = shell;
     if (view != null) {
       view.close();
+    }
+    if (sessionLock != null) {
+      sessionLock.close();
+    }
+    if (watermark != null) {
+      watermark.close();
     }
     search.close();
     var under = basemap;

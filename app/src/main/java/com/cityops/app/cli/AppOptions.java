@@ -161,6 +161,13 @@ public final class AppOptions {
   Duration screenshotDelay = Duration.ofSeconds(3);
 
   @Option(
+      names = "--lock-after",
+      description =
+          "Lock the workstation after this long without input (ISO-8601 duration; PT0S: never, for"
+              + " walls). Ctrl+L locks at once. Default: ${DEFAULT-VALUE}")
+  Duration lockAfter = Duration.ofMinutes(10);
+
+  @Option(
       names = "--snapshot",
       paramLabel = "FILE.png",
       description =
@@ -312,6 +319,11 @@ public final class AppOptions {
 
   public Path screenshot() {
     return screenshot;
+  }
+
+  /** Idle time before the session locks; zero or negative: never. */
+  public Duration lockAfter() {
+    return lockAfter;
   }
 
   public Duration screenshotDelay() {
