@@ -408,6 +408,9 @@ public final class CityOpsApp {
     }
     language = tag;
     messages = Messages.forLanguage(tag);
+    if (sessionLock != null) {
+      sessionLock.setMessages(messages);
+    }
     prefs.update(p -> p.withLanguage(tag));
     buildWindow();
   }

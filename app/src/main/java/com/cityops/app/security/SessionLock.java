@@ -33,7 +33,7 @@ import javafx.scene.layout.VBox;
 public final class SessionLock {
   public static final String ID = "session-lock";
 
-  private final Messages messages;
+  private Messages messages;
   private final String user;
   private final byte[] secret;
   private final long idleNanos;
@@ -95,6 +95,13 @@ public final class SessionLock {
     StackPane root = new StackPane(content, pane);
     show(locked.get());
     return root;
+  }
+
+  /**
+   * The language of the panes {@link #guard} builds from now on (the window's language changed).
+   */
+  public void setMessages(Messages messages) {
+    this.messages = messages;
   }
 
   public ReadOnlyBooleanProperty lockedProperty() {
