@@ -1,0 +1,196 @@
+package com.cityops.app.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.cityops.app.UiTestSupport;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Soak: the whole workstation against the reference backend running its city 60× faster than real
+ * time (a simulated hour per real minute), in a process of its own so that only the client is
+ * measured. Every 5 s after a warm-up: heap after GC, live threads, open file descriptors, the
+ * worst FX pulse. Asserts no growth trend. CI runs the short version (60 s); {@code
+ * -Dsoak.seconds=1800} is the 30-minute soak.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class SoakUiIT {
+  static final int SECONDS = Integer.getInteger("soak.seconds", 60);
+  static final int EVERY = 5;
+
+  private Process sim;
+  private UiTestSupport.RunningApp app;
+  private final Path dataDir = UiTestSupport.tempDir();
+
+  /** One sample: after a forced GC; the worst FX pulse of the 5 s that followed it. */
+  record Sample(int at, double heapMib, int threads, long fds, double worstPulseMs) {
+    Sample withWorstPulse(double ms) {
+      return new Sample(at, heapMib, threads, fds, ms);
+    }
+  }
+
+  @Start
+  void start(Stage stage) throws Exception {
+    sim =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "com.cityops.sim.SimMain",
+                "--port",
+                "0",
+                "--speed",
+                "60",
+                "--data-dir",
+                dataDir.resolve("sim").toString())
+            .redirectErrorStream(true)
+            .start();
+    int port = portOf(sim);
+    app =
+        UiTestSupport.open(
+            stage,
+            "--server",
+            "http://127.0.0.1:" + port + "/",
+            "--user",
+            "operator",
+            "--basemap",
+            "none",
+            "--data-dir",
+            dataDir.resolve("client").toString());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    app.close();
+    sim.destroy();
+    sim.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void holdsSteadyWhileTheCityRunsSixtyTimesFaster(FxRobot robot) throws Exception {
+    Label badge = robot.lookup("#feed-badge").queryAs(Label.class);
+    await().atMost(Duration.ofSeconds(60)).until(() -> "实时".equals(badge.getText()));
+    Thread.sleep(10_000); // warm-up: caches and JIT settle
+    AtomicLong worst = new AtomicLong();
+    app.app().pulseStats().watch(n -> worst.accumulateAndGet(n, Math::max));
+    List<Sample> samples = new ArrayList<>();
+    for (int t = 0; t <= SECONDS; t += EVERY) {
+      Sample heap = sample(t);
+      worst.set(0); // the forced GC just now paused the FX thread too: not the app's doing
+      Thread.sleep(EVERY * 1000L);
+      samples.add(heap.withWorstPulse(worst.get() / 1e6));
+      assertThat(badge.getText()).as("feed at %d s", t).isEqualTo("实时");
+    }
+    app.app().pulseStats().watch(null);
+    samples.forEach(
+        s ->
+            System.out.printf(
+                "SOAK t=%4ds heap %6.1f MiB threads %3d fds %4d worst pulse %5.1f ms%n",
+                s.at(), s.heapMib(), s.threads(), s.fds(), s.worstPulseMs()));
+    int third = Math.max(1, samples.size() / 3);
+    double early = median(samples.subList(0, third));
+    double late = median(samples.subList(samples.size() - third, samples.size()));
+    double slope = slopeMibPerMinute(samples);
+    System.out.printf(
+        "SOAK summary: %d s at 60× city time; heap median %.1f → %.1f MiB, trend %.2f MiB/min;"
+            + " threads %d → %d; fds %d → %d; worst pulse %.1f ms%n",
+        SECONDS,
+        early,
+        late,
+        slope,
+        samples.get(0).threads(),
+        samples.get(samples.size() - 1).threads(),
+        samples.get(0).fds(),
+        samples.get(samples.size() - 1).fds(),
+        samples.stream().mapToDouble(Sample::worstPulseMs).max().orElse(0));
+    assertThat(late).as("heap after GC, late vs early (MiB)").isLessThanOrEqualTo(early * 1.2 + 16);
+    assertThat(samples.get(samples.size() - 1).threads())
+        .as("live threads")
+        .isLessThanOrEqualTo(samples.get(0).threads() + 5);
+    assertThat(samples.get(samples.size() - 1).fds())
+        .as("open file descriptors")
+        .isLessThanOrEqualTo(samples.get(0).fds() + 10);
+  }
+
+  private static Sample sample(int at) throws Exception {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(100);
+    }
+    double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
+    int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+    long fds;
+    try (var list = Files.list(Path.of("/proc/self/fd"))) {
+      fds = list.count();
+    }
+    return new Sample(at, heap, threads, fds, 0);
+  }
+
+  private static double median(List<Sample> samples) {
+    double[] heaps = samples.stream().mapToDouble(Sample::heapMib).sorted().toArray();
+    return heaps[heaps.length / 2];
+  }
+
+  private static double slopeMibPerMinute(List<Sample> samples) {
+    double n = samples.size();
+    double sx = 0;
+    double sy = 0;
+    double sxx = 0;
+    double sxy = 0;
+    for (Sample s : samples) {
+      sx += s.at();
+      sy += s.heapMib();
+      sxx += (double) s.at() * s.at();
+      sxy += s.at() * s.heapMib();
+    }
+    double perSecond = (n * sxy - sx * sy) / Math.max(1e-9, n * sxx - sx * sx);
+    return perSecond * 60;
+  }
+
+  /** Reads the backend's "listening on PORT" line; the rest of its output is drained. */
+  private static int portOf(Process process) throws Exception {
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    CompletableFuture<Integer> port = new CompletableFuture<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                String line;
+                while ((line = out.readLine()) != null) {
+                  if (line.startsWith("listening on ")) {
+                    port.complete(Integer.parseInt(line.substring(13).trim()));
+                  }
+                }
+              } catch (java.io.IOException e) {
+                port.completeExceptionally(e);
+              }
+            },
+            "soak-sim-output");
+    reader.setDaemon(true);
+    reader.start();
+    return port.get(60, TimeUnit.SECONDS);
+  }
+}
