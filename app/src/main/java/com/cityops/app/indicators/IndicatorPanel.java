@@ -513,10 +513,10 @@ public final class IndicatorPanel {
             readings != null && readings.cachedAt() != null,
             e.indicator.ts(),
             backendNow);
+    boolean textChanged = !text.equals(e.ageText);
     e.freshness = f;
     e.ageText = text;
-    e.tile.showAgeText(text);
-    if (e.tile.showsOtherFreshness(f) && !e.restyleQueued) {
+    if ((textChanged || e.tile.showsOtherFreshness(f)) && !e.restyleQueued) {
       e.restyleQueued = true;
       restyles.add(e);
       restyler.start();
@@ -524,15 +524,17 @@ public final class IndicatorPanel {
   }
 
   /**
-   * Restyles at most {@link #RESTYLES_PER_PULSE} tiles per pulse. When the feed drops, every tile's
-   * data turns delayed at once; restyling 232 tiles in one pulse blocked the FX thread for ~100 ms
-   * (a CSS pass per tile); spread over a few pulses the whole panel changes within 0.2 s.
+   * Shows new data ages (text and freshness style) on at most {@link #RESTYLES_PER_PULSE} tiles per
+   * pulse. When the feed drops, every tile's data turns delayed at once and every age text changes
+   * each second; restyling 232 tiles in one pulse blocked the FX thread for ~100 ms (a CSS pass per
+   * tile); spread over a few pulses the whole panel changes within 0.2 s.
    */
   private void restyleSome() {
     for (int i = 0; i < RESTYLES_PER_PULSE && !restyles.isEmpty(); i++) {
       Entry e = restyles.poll();
       e.restyleQueued = false;
       e.tile.showFreshness(e.freshness);
+      e.tile.showAgeText(e.ageText);
     }
     if (restyles.isEmpty()) {
       restyler.stop();

@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.cityops.app.UiTestSupport;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -39,7 +34,7 @@ class SoakUiIT {
   static final int SECONDS = Integer.getInteger("soak.seconds", 60);
   static final int EVERY = 5;
 
-  private Process sim;
+  private SimProcess sim;
   private UiTestSupport.RunningApp app;
   private final Path dataDir = UiTestSupport.tempDir();
 
@@ -53,21 +48,9 @@ class SoakUiIT {
   @Start
   void start(Stage stage) throws Exception {
     sim =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "com.cityops.sim.SimMain",
-                "--port",
-                "0",
-                "--speed",
-                "60",
-                "--data-dir",
-                dataDir.resolve("sim").toString())
-            .redirectErrorStream(true)
-            .start();
-    int port = portOf(sim);
+        SimProcess.start(
+            "--port", "0", "--speed", "60", "--data-dir", dataDir.resolve("sim").toString());
+    int port = sim.port();
     app =
         UiTestSupport.open(
             stage,
@@ -84,8 +67,7 @@ class SoakUiIT {
   @AfterEach
   void stop() throws Exception {
     app.close();
-    sim.destroy();
-    sim.waitFor(10, TimeUnit.SECONDS);
+    sim.close();
   }
 
   @Test
@@ -167,30 +149,5 @@ class SoakUiIT {
     }
     double perSecond = (n * sxy - sx * sy) / Math.max(1e-9, n * sxx - sx * sx);
     return perSecond * 60;
-  }
-
-  /** Reads the backend's "listening on PORT" line; the rest of its output is drained. */
-  private static int portOf(Process process) throws Exception {
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    CompletableFuture<Integer> port = new CompletableFuture<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try {
-                String line;
-                while ((line = out.readLine()) != null) {
-                  if (line.startsWith("listening on ")) {
-                    port.complete(Integer.parseInt(line.substring(13).trim()));
-                  }
-                }
-              } catch (java.io.IOException e) {
-                port.completeExceptionally(e);
-              }
-            },
-            "soak-sim-output");
-    reader.setDaemon(true);
-    reader.start();
-    return port.get(60, TimeUnit.SECONDS);
   }
 }
