@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
@@ -80,8 +81,30 @@ public final class GeoJsonDataStore {
                 + ")",
             e);
       }
-      if (!geometry.isValid()) {
-        geometry = geometry.buffer(0); // self-intersections in hand-drawn boundaries
+      for (Coordinate c : geometry.getCoordinates()) {
+        if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
+          throw new MapDataException(
+              "layer '"
+                  + name
+                  + "', feature "
+                  + id
+                  + ": position ("
+                  + c.x
+                  + ", "
+                  + c.y
+                  + ") is not a finite [lon, lat]");
+        }
+      }
+      Geometry projected;
+      try {
+        if (!geometry.isValid()) {
+          geometry = geometry.buffer(0); // self-intersections in hand-drawn boundaries
+        }
+        projected = toMercator(geometry, sourceCrs);
+      } catch (RuntimeException e) { // LonLat's range check, JTS topology errors
+        throw new MapDataException(
+            "layer '" + name + "', feature " + id + ": unusable geometry (" + e.getMessage() + ")",
+            e);
       }
       Map<String, Object> properties = new LinkedHashMap<>();
       node.path("properties")
@@ -95,7 +118,7 @@ public final class GeoJsonDataStore {
                       p.getValue().isNumber() ? p.getValue().numberValue() : p.getValue().asText());
                 }
               });
-      features.add(new Feature(id, toMercator(geometry, sourceCrs), properties));
+      features.add(new Feature(id, projected, properties));
       index++;
     }
     return features;
