@@ -84,7 +84,8 @@ public final class Json {
   }
 
   /**
-   * Reads a value of the given type; any syntax or mapping error becomes a MalformedJsonException.
+   * Reads a value of the given type, never null; any syntax or mapping error (and a body that is
+   * JSON {@code null}) becomes a MalformedJsonException.
    */
   public static <T> T read(String text, Class<T> type) {
     return read(text, MAPPER.constructType(type));
@@ -97,6 +98,10 @@ public final class Json {
 
   private static <T> T read(String text, com.fasterxml.jackson.databind.JavaType type) {
     JsonNode tree = readTree(text);
+    if (tree.isNull()) { // Jackson binds a JSON null to a null value, which no caller expects
+      throw new MalformedJsonException(
+          "not a valid " + type.getRawClass().getSimpleName() + ": the body is JSON null");
+    }
     try {
       return MAPPER.treeToValue(tree, type);
     } catch (IOException | IllegalArgumentException e) {

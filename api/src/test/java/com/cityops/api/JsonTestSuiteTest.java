@@ -118,6 +118,20 @@ class JsonTestSuiteTest {
     assertClearRefusal(catchThrowable(() -> Json.readEnvelope("\uFEFF")));
   }
 
+  /**
+   * Found by {@code JsonFuzzTest#restBody}: a body of JSON null used to be read as a null record.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"null", " null ", "\nnull"})
+  void aJsonNullBodyIsNotARecord(String text) {
+    assertThatThrownBy(() -> Json.read(text, Incident.class))
+        .isInstanceOf(Json.MalformedJsonException.class)
+        .hasMessage("not a valid Incident: the body is JSON null");
+    assertThatThrownBy(() -> Json.readList(text, LayerInfo.class))
+        .isInstanceOf(Json.MalformedJsonException.class)
+        .hasMessageContaining("JSON null");
+  }
+
   @Test
   void nullInputIsRefused() {
     assertThatThrownBy(() -> Json.readTree(null))

@@ -49,7 +49,16 @@ final class Legacy {
     if (isExpressionFilter(f)) {
       return ExpressionCompiler.compile(f);
     }
+    // found by MapLibreStyleFuzzTest: a filter such as "building" or ["has"] ended in an NPE
+    if (!f.isArray() || f.isEmpty()) {
+      throw new ExpressionException(
+          "a filter must be an array or a boolean, not "
+              + f.getNodeType().toString().toLowerCase());
+    }
     String op = f.get(0).asText();
+    if (f.size() < (op.equals("all") || op.equals("any") || op.equals("none") ? 1 : 2)) {
+      throw new ExpressionException("legacy filter '" + op + "' names no key");
+    }
     switch (op) {
       case "all", "any", "none" -> {
         List<Expression> parts = new ArrayList<>();

@@ -66,18 +66,25 @@ public record TileJson(TileSourceInfo info, List<String> tiles) {
         "tms".equals(root.path("scheme").asText("xyz").toLowerCase(Locale.ROOT))
             ? TileScheme.TMS
             : TileScheme.XYZ;
-    TileSourceInfo info =
-        new TileSourceInfo(
-            root.path("name").asText(documentUrl.toString()),
-            format,
-            root.path("minzoom").asInt(0),
-            // TileJSON 3 defaults maxzoom to 30, 2.x to 22
-            root.path("maxzoom").asInt(root.path("tilejson").asText("").startsWith("3") ? 30 : 22),
-            bounds,
-            root.path("attribution").asText(""),
-            root.path("tileSize").asInt(256),
-            scheme,
-            layers);
+    TileSourceInfo info;
+    try {
+      info =
+          new TileSourceInfo(
+              root.path("name").asText(documentUrl.toString()),
+              format,
+              root.path("minzoom").asInt(0),
+              // TileJSON 3 defaults maxzoom to 30, 2.x to 22
+              root.path("maxzoom")
+                  .asInt(root.path("tilejson").asText("").startsWith("3") ? 30 : 22),
+              bounds,
+              root.path("attribution").asText(""),
+              root.path("tileSize").asInt(256),
+              scheme,
+              layers);
+    } catch (IllegalArgumentException e) { // TileSourceInfo's checks: zoom range, tile size
+      // found by TileJsonFuzzTest: "maxzoom": 54 escaped as an IllegalArgumentException
+      throw new MapDataException("TileJSON " + documentUrl + ": " + e.getMessage(), e);
+    }
     return new TileJson(info, List.copyOf(tiles));
   }
 
