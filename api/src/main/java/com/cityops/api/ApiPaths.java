@@ -4,6 +4,10 @@ package com.cityops.api;
 public final class ApiPaths {
   public static final String BASE = "/api/v1";
   public static final String LOGIN = BASE + "/auth/login";
+
+  /** Who the bearer token names ({@link LoginResponse} without a token). */
+  public static final String SESSION = BASE + "/auth/session";
+
   public static final String SNAPSHOT = BASE + "/snapshot";
   public static final String INCIDENTS = BASE + "/incidents";
   public static final String INDICATORS = BASE + "/indicators";

@@ -22,6 +22,8 @@ import java.util.Map;
  *     demo basemap if the build has one, else no tiles
  * @param tileMaxAge how long clients may use a tile without asking again ({@code Cache-Control:
  *     max-age}); zero makes them revalidate every time (with {@code If-None-Match})
+ * @param ssoTokenLifetime how long an access token from single sign-on (the OpenID Connect
+ *     provider) is valid before the client must refresh it
  */
 public record SimConfig(
     String host,
@@ -42,9 +44,14 @@ public record SimConfig(
     Map<String, String> passwords,
     TlsKeystore tls,
     Path tilesDir,
-    Duration tileMaxAge) {
+    Duration tileMaxAge,
+    Duration ssoTokenLifetime) {
 
   public SimConfig {
+    if (ssoTokenLifetime == null || ssoTokenLifetime.compareTo(Duration.ofSeconds(2)) < 0) {
+      throw new IllegalArgumentException(
+          "the SSO token lifetime must be 2 s or more, got " + ssoTokenLifetime);
+    }
     if (tileMaxAge == null || tileMaxAge.isNegative()) {
       throw new IllegalArgumentException("tile max-age must be zero or more, got " + tileMaxAge);
     }
@@ -79,6 +86,7 @@ public record SimConfig(
     b.tls = tls;
     b.tilesDir = tilesDir;
     b.tileMaxAge = tileMaxAge;
+    b.ssoTokenLifetime = ssoTokenLifetime;
     return b;
   }
 
@@ -103,6 +111,7 @@ public record SimConfig(
     private Map<String, String> passwords = Map.of();
     private Path tilesDir = null;
     private Duration tileMaxAge = Duration.ofHours(1);
+    private Duration ssoTokenLifetime = Duration.ofMinutes(10);
 
     private Builder() {}
 
@@ -201,6 +210,11 @@ public record SimConfig(
       return this;
     }
 
+    public Builder ssoTokenLifetime(Duration value) {
+      this.ssoTokenLifetime = value;
+      return this;
+    }
+
     public SimConfig build() {
       return new SimConfig(
           host,
@@ -221,7 +235,8 @@ public record SimConfig(
           passwords,
           tls,
           tilesDir,
-          tileMaxAge);
+          tileMaxAge,
+          ssoTokenLifetime);
     }
   }
 }

@@ -114,6 +114,14 @@ public final class SimMain implements Callable<Integer> {
           "How long clients may use a tile before asking again (Cache-Control max-age). Default: ${DEFAULT-VALUE}")
   long tileMaxAgeSeconds = SimConfig.defaults().tileMaxAge().toSeconds();
 
+  @Option(
+      names = "--sso-token-lifetime",
+      paramLabel = "DURATION",
+      description =
+          "How long an access token from single sign-on (/oidc) is valid, ISO-8601 (PT10M)."
+              + " Default: ${DEFAULT-VALUE}")
+  Duration ssoTokenLifetime = SimConfig.defaults().ssoTokenLifetime();
+
   public static void main(String[] args) {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "cityops-sim-logback.xml");
@@ -140,6 +148,7 @@ public final class SimMain implements Callable<Integer> {
             .passwords(passwords)
             .tilesDir(tilesDir)
             .tileMaxAge(Duration.ofSeconds(tileMaxAgeSeconds))
+            .ssoTokenLifetime(ssoTokenLifetime)
             .tls(
                 tlsKeystore == null
                     ? null

@@ -57,7 +57,8 @@ public final class SimServer implements AutoCloseable {
             version(),
             config.tls(),
             tiles,
-            config.tileMaxAge());
+            config.tileMaxAge(),
+            config.ssoTokenLifetime());
     this.ticker =
         Executors.newSingleThreadScheduledExecutor(
             r -> {

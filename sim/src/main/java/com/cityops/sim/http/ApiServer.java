@@ -71,6 +71,7 @@ public final class ApiServer {
   private final Javalin javalin;
   private final TileEndpoint tiles;
   private final TileFaults tileFaults = new TileFaults();
+  private final OidcProvider oidc;
 
   public ApiServer(
       CityWorld world,
@@ -80,13 +81,15 @@ public final class ApiServer {
       String version,
       TlsKeystore tls,
       TilePacks tilePacks,
-      Duration tileMaxAge) {
+      Duration tileMaxAge,
+      Duration ssoTokenLifetime) {
     this.tls = tls;
     this.tiles = new TileEndpoint(tilePacks, tileFaults, tileMaxAge);
     this.world = world;
     this.users = new Users(passwords);
     this.tokens = TokenService.create(dataDir);
     this.clock = clock;
+    this.oidc = new OidcProvider(users, tokens, clock, ssoTokenLifetime);
     this.version = version;
     this.javalin = Javalin.create(this::configure);
   }
@@ -155,6 +158,8 @@ public final class ApiServer {
     routes.before(ApiPaths.BASE + "/*", this::authenticate);
     routes.before(OgcFeaturesEndpoint.BASE + "/*", this::authenticate);
     routes.post(ApiPaths.LOGIN, this::login);
+    routes.get(ApiPaths.SESSION, this::session);
+    oidc.configure(routes); // public, outside /api/v1: the OpenID Connect provider
     routes.get(ApiPaths.HEALTH, ctx -> json(ctx, status()));
     routes.get(ApiPaths.SNAPSHOT, ctx -> json(ctx, world.snapshot(user(ctx).role())));
     routes.get(ApiPaths.INCIDENTS, this::listIncidents);
@@ -287,6 +292,16 @@ public final class ApiServer {
             user.role(),
             expires,
             user.jurisdiction()));
+  }
+
+  /** Who the bearer token names (a client that signed on through OpenID Connect asks this). */
+  private void session(Context ctx) {
+    Users.User user = user(ctx);
+    Instant expires = tokens.expiry(ctx.header("Authorization").substring(7).trim());
+    json(
+        ctx,
+        new LoginResponse(
+            null, user.username(), user.displayName(), user.role(), expires, user.jurisdiction()));
   }
 
   // ---- resources --------------------------------------------------------------------------------

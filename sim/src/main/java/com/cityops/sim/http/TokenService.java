@@ -87,6 +87,13 @@ final class TokenService {
     }
   }
 
+  /** When a token {@link #verify verified} before expires. */
+  Instant expiry(String token) {
+    String body =
+        new String(B64D.decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
+    return Instant.ofEpochSecond(Long.parseLong(body.substring(body.lastIndexOf('|') + 1)));
+  }
+
   private byte[] mac(byte[] body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
