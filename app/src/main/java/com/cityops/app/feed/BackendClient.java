@@ -37,6 +37,7 @@ public final class BackendClient implements AutoCloseable {
   private final OkHttpClient http;
   private volatile String token;
   private volatile LoginRequest credentials;
+  private volatile Runnable renewal;
 
   public BackendClient(String baseUrl) {
     this(baseUrl, TransportSettings.DEFAULT);
@@ -57,12 +58,40 @@ public final class BackendClient implements AutoCloseable {
   }
 
   public LoginResponse login(String username, String password) {
+    renewal = null;
     credentials = new LoginRequest(username, password);
     String body = Json.write(credentials);
     LoginResponse response =
         execute(request(ApiPaths.LOGIN).post(RequestBody.create(body, JSON)), LoginResponse.class);
     token = response.token();
     return response;
+  }
+
+  /**
+   * Uses a bearer token got elsewhere (single sign-on); {@code renew} is run once when the backend
+   * refuses it (401) before an action is retried, and must leave a fresh token in place.
+   */
+  public void useToken(String bearer, Runnable renew) {
+    credentials = null;
+    renewal = renew;
+    token = bearer;
+  }
+
+  /** Forgets the token and the credentials (sign-out). */
+  public void forgetSession() {
+    credentials = null;
+    renewal = null;
+    token = null;
+  }
+
+  /** {@code GET /auth/session}: who the current token names, and until when. */
+  public LoginResponse session() {
+    return execute(request(ApiPaths.SESSION).get(), LoginResponse.class);
+  }
+
+  /** The HTTP client with this backend's transport settings (trust, pins, proxy, timeouts). */
+  public OkHttpClient http() {
+    return http;
   }
 
   public Snapshot snapshot() {
@@ -115,10 +144,15 @@ public final class BackendClient implements AutoCloseable {
           ActionResult.class);
     } catch (BackendException e) {
       LoginRequest known = credentials;
-      if (e.status() != 401 || known == null) {
+      Runnable renew = renewal;
+      if (e.status() != 401 || (known == null && renew == null)) {
         throw e;
       }
-      login(known.username(), known.password());
+      if (known != null) {
+        login(known.username(), known.password());
+      } else {
+        renew.run();
+      }
       return execute(
           request(ApiPaths.incidentActions(incidentId))
               .header(ApiPaths.IDEMPOTENCY_KEY_HEADER, idempotencyKey)

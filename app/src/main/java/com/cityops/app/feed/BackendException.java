@@ -1,7 +1,7 @@
 package com.cityops.app.feed;
 
 /** The backend answered with an error or could not be reached; the message says which and why. */
-public final class BackendException extends RuntimeException {
+public class BackendException extends RuntimeException {
   private final int status;
 
   public BackendException(String message, int status, Throwable cause) {

@@ -56,8 +56,7 @@ public final class LiveFeed implements AutoCloseable {
 
   private final BackendClient client;
   private final CityState state;
-  private final String username;
-  private final String password;
+  private final SignOn signOn;
   private final Clock clock;
   private final Duration silenceAllowed;
   private final Random jitter;
@@ -79,10 +78,19 @@ public final class LiveFeed implements AutoCloseable {
       Clock clock,
       Duration silenceAllowed,
       Random jitter) {
+    this(client, state, SignOn.password(username, password), clock, silenceAllowed, jitter);
+  }
+
+  public LiveFeed(
+      BackendClient client,
+      CityState state,
+      SignOn signOn,
+      Clock clock,
+      Duration silenceAllowed,
+      Random jitter) {
     this.client = client;
     this.state = state;
-    this.username = username;
-    this.password = password;
+    this.signOn = signOn;
     this.clock = clock;
     this.silenceAllowed = silenceAllowed;
     this.jitter = jitter;
@@ -107,7 +115,7 @@ public final class LiveFeed implements AutoCloseable {
     }
     try {
       if (freshSnapshot || state.seq() < 0) {
-        state.signedIn(SignedInUser.of(client.login(username, password)));
+        state.signedIn(SignedInUser.of(signOn.signIn(client)));
         Snapshot snapshot = client.snapshot();
         state.replaceAll(snapshot);
         var rec = recorder;

@@ -1,0 +1,20 @@
+package com.cityops.app.signin;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What single sign-on left us: the bearer token, when it expires, the refresh token (may be null).
+ */
+public record SsoTokens(String accessToken, Instant expiresAt, String refreshToken) {
+
+  /** Whether the access token is still good for at least {@code margin} at {@code now}. */
+  boolean validFor(Duration margin, Instant now) {
+    return accessToken != null && expiresAt != null && expiresAt.minus(margin).isAfter(now);
+  }
+
+  @Override
+  public String toString() {
+    return "SsoTokens[expiresAt=" + expiresAt + ", access=***, refresh=***]";
+  }
+}
