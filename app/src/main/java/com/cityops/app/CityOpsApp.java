@@ -6,6 +6,7 @@ import com.cityops.app.cli.VersionInfo;
 import com.cityops.app.feed.BackendClient;
 import com.cityops.app.feed.FeedState;
 import com.cityops.app.feed.LiveFeed;
+import com.cityops.app.feed.SignOn;
 import com.cityops.app.fx.FxBridge;
 import com.cityops.app.fx.FxPlatform;
 import com.cityops.app.fx.PulseStats;
@@ -23,6 +24,9 @@ import com.cityops.app.replay.ReplayFeed;
 import com.cityops.app.shell.ShellView;
 import com.cityops.app.shell.ShellViewModel;
 import com.cityops.app.shell.Workbench;
+import com.cityops.app.signin.Browser;
+import com.cityops.app.signin.EncryptedFileTokenStore;
+import com.cityops.app.signin.OidcSignOn;
 import com.cityops.app.state.CityState;
 import com.cityops.app.state.CitySummary;
 import com.cityops.app.state.SignedInUser;
@@ -98,6 +102,8 @@ public final class CityOpsApp {
   private final java.util.Set<String> mapLayersLoaded =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile BackendClient backend;
+  private volatile SignOn signOn;
+  private volatile boolean signedOut;
   private volatile FxBridge<List<OutboxEntry>> outboxBridge;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -188,6 +194,9 @@ public final class CityOpsApp {
 
   /** Saves live state to the offline cache when it changed; on the io thread. */
   private void saveCache() {
+    if (signedOut) {
+      return; // the copy was deleted on purpose
+    }
     var summary = state.summary();
     boolean live = summary.cachedAt() == null && summary.seq() >= 0;
     long changes = state.changeCount();
@@ -332,7 +341,7 @@ public final class CityOpsApp {
     var searchBox = new com.cityops.app.search.SearchBox(workbench, search, scope::top);
     var settings =
         new com.cityops.app.shell.SettingsMenu(
-            messages, theme, language, this::switchTheme, this::switchLanguage);
+            messages, theme, language, this::switchTheme, this::switchLanguage, this::signOut);
     var watermark =
         new com.cityops.app.security.Watermark(
             workbench.userProperty(), options.user(), Instant::now, ShellViewModel.CITY_ZONE);
@@ -646,15 +655,10 @@ public final class CityOpsApp {
       outboxBridge.changed();
       resendWhenLive(outbox);
       auditSignIns(backend.baseUrl());
+      signOn = signOn(backend);
       LiveFeed started =
           new LiveFeed(
-              backend,
-              state,
-              options.user(),
-              options.password(),
-              Clock.systemUTC(),
-              LiveFeed.SILENCE_ALLOWED,
-              new Random());
+              backend, state, signOn, Clock.systemUTC(), LiveFeed.SILENCE_ALLOWED, new Random());
       feed = started;
       if (options.record() != null) {
         recorder = new FeedRecorder(options.record(), Clock.systemUTC());
@@ -667,6 +671,47 @@ public final class CityOpsApp {
           new com.cityops.app.feed.FeedStatus(
               FeedState.OFFLINE, null, String.valueOf(options.server()), e.getMessage()));
     }
+  }
+
+  /** A password, or single sign-on with its tokens encrypted in the user's data folder. */
+  private SignOn signOn(BackendClient backend) {
+    String issuer = options.ssoIssuer();
+    if (issuer == null) {
+      return SignOn.password(options.user(), options.password());
+    }
+    String at =
+        AppOptions.SSO_AT_BACKEND.equals(issuer) ? backend.baseUrl().replaceAll("/$", "") : issuer;
+    return new OidcSignOn(
+        java.net.URI.create(at),
+        options.ssoClientId(),
+        Browser.system(),
+        new EncryptedFileTokenStore(
+            options.dataDir().resolve("sso-tokens.bin"), options.dataDir().resolve("sso.key")),
+        Clock.systemUTC());
+  }
+
+  /**
+   * Sign-out: the tokens are revoked and forgotten, the offline copy of the city (it may hold
+   * personal data the role could see) is deleted, and the app closes. Unsent actions stay in the
+   * outbox: they are the centre's work, sent at the next sign-in.
+   */
+  void signOut() {
+    signedOut = true;
+    SignOn held = signOn;
+    BackendClient client = backend;
+    io.execute(
+        () -> {
+          try {
+            if (held != null && client != null) {
+              held.signOut(client);
+            }
+            java.nio.file.Files.deleteIfExists(cache.file());
+            LOG.info("signed out: tokens revoked and forgotten, offline copy deleted");
+          } catch (java.io.IOException | RuntimeException e) {
+            LOG.error("sign-out did not clear everything: {}", e.getMessage(), e);
+          }
+          FxPlatform.exit();
+        });
   }
 
   private String displayName(String user) {
@@ -728,6 +773,13 @@ public final class CityOpsApp {
               LiveFeed f = feed;
               if (f != null) {
                 f.close();
+              }
+              if (signOn instanceof AutoCloseable sso) {
+                try {
+                  sso.close();
+                } catch (Exception e) {
+                  LOG.warn("closing the sign-on failed", e);
+                }
               }
               ReplayFeed r = replay;
               if (r != null) {

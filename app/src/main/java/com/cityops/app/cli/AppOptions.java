@@ -168,6 +168,24 @@ public final class AppOptions {
   Duration lockAfter = Duration.ofMinutes(10);
 
   @Option(
+      names = "--sso",
+      arity = "0..1",
+      paramLabel = "ISSUER",
+      fallbackValue = SSO_AT_BACKEND,
+      description =
+          "Sign on with OpenID Connect in the system browser (authorization code + PKCE, RFC 8252)"
+              + " instead of a password. ISSUER is the provider's URL; without it, the backend's own.")
+  String sso;
+
+  @Option(
+      names = "--sso-client-id",
+      description = "The client id registered at the provider. Default: ${DEFAULT-VALUE}")
+  String ssoClientId = "cityops-console";
+
+  /** {@code --sso} given without an issuer: the backend is the provider. */
+  public static final String SSO_AT_BACKEND = "backend";
+
+  @Option(
       names = "--snapshot",
       paramLabel = "FILE.png",
       description =
@@ -319,6 +337,15 @@ public final class AppOptions {
 
   public Path screenshot() {
     return screenshot;
+  }
+
+  /** The OpenID Connect issuer to sign on at, {@link #SSO_AT_BACKEND}, or null for a password. */
+  public String ssoIssuer() {
+    return sso;
+  }
+
+  public String ssoClientId() {
+    return ssoClientId;
   }
 
   /** Idle time before the session locks; zero or negative: never. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
@@ -26,7 +27,8 @@ public final class SettingsMenu {
       Theme theme,
       String language,
       Consumer<Theme> switchTheme,
-      Consumer<String> switchLanguage) {
+      Consumer<String> switchLanguage,
+      Runnable signOut) {
     button = new MenuButton("⚙ " + messages.get("settings.menu"));
     button.setId("settings-menu");
     button.getStyleClass().add(StyleClasses.SETTINGS_MENU);
@@ -51,6 +53,12 @@ public final class SettingsMenu {
       item.setOnAction(e -> switchLanguage.accept(tag));
       button.getItems().add(item);
     }
+    button.getItems().add(new SeparatorMenuItem());
+    // Sign-out revokes the tokens and deletes this user's offline copy, then closes the app.
+    MenuItem signOutItem = new MenuItem(messages.get("settings.sign-out"));
+    signOutItem.setId("sign-out");
+    signOutItem.setOnAction(e -> signOut.run());
+    button.getItems().add(signOutItem);
   }
 
   public Node node() {
