@@ -105,6 +105,17 @@ class FaultInjectionIT {
       degrade("latency 150±150 ms", state, server, () -> proxy.latency(150, 150), proxy::heal);
       queueActions(state, outbox, tokens, "latency", 3);
       degrade("bandwidth 8 KB/s", state, server, () -> proxy.bandwidth(8_000), proxy::heal);
+      // A message burst on a slow link: 20,000 events at once behind 50±50 ms of latency.
+      SimServer bursting = server;
+      degrade(
+          "burst 20,000 + latency",
+          state,
+          bursting,
+          () -> {
+            proxy.latency(50, 50);
+            bursting.world().addLoad(20_000);
+          },
+          proxy::heal);
 
       // The backend killed mid-stream and restarted on the same port from its journal.
       queueActions(state, outbox, tokens, "before-kill", 2);
