@@ -4,6 +4,7 @@ import com.cityops.api.Device;
 import com.cityops.api.Incident;
 import com.cityops.api.IncidentAction;
 import com.cityops.api.IncidentStatus;
+import com.cityops.api.PersonalDataMasking;
 import com.cityops.api.ReporterContact;
 import com.cityops.api.Role;
 import com.cityops.api.StatusTransition;
@@ -415,7 +416,7 @@ public final class IncidentDetailView {
         0,
         "name",
         contact.name(),
-        PersonalDataMask.name(contact.name()),
+        PersonalDataMasking.name(contact.name()),
         contact.masked(),
         role,
         i);
@@ -424,10 +425,21 @@ public final class IncidentDetailView {
         1,
         "phone",
         contact.phone(),
-        PersonalDataMask.phone(contact.phone()),
+        PersonalDataMasking.phone(contact.phone()),
         contact.masked(),
         role,
         i);
+    if (contact.idNumber() != null) {
+      personal(
+          grid,
+          2,
+          "idNumber",
+          contact.idNumber(),
+          PersonalDataMasking.idNumber(contact.idNumber()),
+          contact.masked(),
+          role,
+          i);
+    }
     Label note =
         styled(
             new Label(

@@ -68,7 +68,11 @@ class SupervisorDetailUiIT {
     IncidentDetailUiIT.waitUntilLive(app, robot);
     Incident incident =
         IncidentDetailUiIT.openCases(app, IncidentDetailUiIT.OPEN).stream()
-            .filter(i -> i.reporter() != null && !i.reporter().masked())
+            .filter(
+                i ->
+                    i.reporter() != null
+                        && !i.reporter().masked()
+                        && i.reporter().idNumber() != null)
             .findFirst()
             .orElseThrow(() -> new AssertionError("no open case with a reporter in the snapshot"));
     IncidentDetailUiIT.select(robot, app, incident.id());
@@ -79,6 +83,12 @@ class SupervisorDetailUiIT {
     Label phone = robot.lookup("#reporter-phone").queryAs(Label.class);
     assertThat(phone.getText()).contains("****").isNotEqualTo(incident.reporter().phone());
     assertThat(robot.lookup("#reporter-name").queryAs(Label.class).getText()).contains("*");
+    Label idNumber = robot.lookup("#reporter-idNumber").queryAs(Label.class);
+    assertThat(idNumber.getText())
+        .hasSize(18)
+        .startsWith(incident.reporter().idNumber().substring(0, 3))
+        .contains("***********")
+        .endsWith(incident.reporter().idNumber().substring(14));
     Thread.sleep(
         6000); // the map flies to the case and loads its tiles; let it settle for the picture
     UiTestSupport.snapshot(robot, Path.of("target", "screenshots", "workstation-detail.png"));
@@ -118,5 +128,6 @@ class SupervisorDetailUiIT {
     assertThat(Files.readString(audit)).contains("\"action\":\"sign-in\"");
     assertThat(com.cityops.app.security.AuditTrail.verify(audit).intact()).isTrue();
     assertThat(robot.lookup("#reporter-name").queryAs(Label.class).getText()).contains("*");
+    assertThat(idNumber.getText()).as("only the field revealed").contains("***********");
   }
 }

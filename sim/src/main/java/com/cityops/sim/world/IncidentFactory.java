@@ -100,7 +100,12 @@ final class IncidentFactory {
     String code = nextCode(place.district(), now);
     ReporterContact reporter =
         source == IncidentSource.HOTLINE_12345 || source == IncidentSource.GRID_PATROL
-            ? new ReporterContact(PeopleNames.name(rnd), PeopleNames.mobile(rnd), false)
+            ? new ReporterContact(
+                PeopleNames.name(rnd),
+                PeopleNames.mobile(rnd),
+                ResidentIds.forCase(
+                    code, place.district().code(), LocalDate.ofInstant(now, CITY_ZONE)),
+                false)
             : null;
     String actor =
         switch (source) {

@@ -2,19 +2,41 @@ package com.cityops.sim.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import com.cityops.api.Incident;
+import com.cityops.api.IncidentLevel;
+import com.cityops.api.IncidentStatus;
+import com.cityops.api.ReporterContact;
+import com.cityops.api.StreamEnvelope;
+import com.cityops.api.StreamEventType;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
+/** The server masks with the contract's rules (tested in api's PersonalDataMaskingTest). */
 class MaskingTest {
-  @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource({"张伟, 张*", "王秀英, 王**", "欧阳子涵, 欧阳**", "诸葛亮, 诸葛*"})
-  void namesKeepTheSurname(String name, String masked) {
-    assertThat(Masking.maskName(name)).isEqualTo(masked);
+  static final Incident CASE =
+      CaseWorkflowTest.incident(IncidentStatus.DISCOVERED, IncidentLevel.III, "道路积水")
+          .withReporter(new ReporterContact("欧阳子涵", "13812345678", "31010719900307123X", false));
+
+  @Test
+  void masksNamePhoneAndIdNumberOfTheReporter() {
+    assertThat(Masking.mask(CASE).reporter())
+        .isEqualTo(new ReporterContact("欧阳**", "138****5678", "310***********123X", true));
   }
 
-  @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource({"13812345678, 138****5678", "12345, *****"})
-  void phonesKeepTheFirstThreeAndLastFourDigits(String phone, String masked) {
-    assertThat(Masking.maskPhone(phone)).isEqualTo(masked);
+  @Test
+  void leavesACaseWithoutReporterOrAlreadyMaskedAsItIs() {
+    Incident none = CASE.withReporter(null);
+    assertThat(Masking.mask(none)).isSameAs(none);
+    Incident masked = Masking.mask(CASE);
+    assertThat(Masking.mask(masked)).isSameAs(masked);
+  }
+
+  @Test
+  void masksTheCaseInAStreamMessage() {
+    StreamEnvelope envelope =
+        new StreamEnvelope(7, Instant.EPOCH, StreamEventType.INCIDENT_UPSERT, CASE);
+    StreamEnvelope masked = Masking.mask(envelope);
+    assertThat(((Incident) masked.payload()).reporter().idNumber()).isEqualTo("310***********123X");
+    assertThat(masked.seq()).isEqualTo(7);
   }
 }
