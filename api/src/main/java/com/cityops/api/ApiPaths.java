@@ -15,6 +15,10 @@ public final class ApiPaths {
   public static final String LAYERS = BASE + "/layers";
   public static final String STREAM = BASE + "/stream";
   public static final String HEALTH = BASE + "/health";
+
+  /** Where clients ship their tamper-evident audit logs ({@link AuditBatch}). */
+  public static final String AUDIT = BASE + "/audit";
+
   public static final String SIM_SCENARIO = BASE + "/sim/scenario";
   public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 

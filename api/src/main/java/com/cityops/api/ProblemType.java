@@ -21,6 +21,10 @@ public enum ProblemType {
       409),
   IDEMPOTENCY_KEY_REUSED(
       "idempotency-key-reused", "Idempotency-Key already used for a different request", 422),
+  /** Shipped audit records that do not continue the log the server holds for that client. */
+  AUDIT_CHAIN_GAP("audit-chain-gap", "Audit records do not continue the log the server holds", 409),
+  /** A shipped audit record whose hash does not match its content (changed after writing). */
+  AUDIT_RECORD_ALTERED("audit-record-altered", "Audit record changed after it was written", 422),
   PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
   INTERNAL("internal", "Internal server error", 500);

@@ -21,6 +21,7 @@ import com.cityops.app.outbox.ActionOutbox;
 import com.cityops.app.outbox.OutboxEntry;
 import com.cityops.app.replay.FeedRecorder;
 import com.cityops.app.replay.ReplayFeed;
+import com.cityops.app.security.AuditShipper;
 import com.cityops.app.shell.ShellView;
 import com.cityops.app.shell.ShellViewModel;
 import com.cityops.app.shell.Workbench;
@@ -89,11 +90,13 @@ public final class CityOpsApp {
             return t;
           });
   private static final Duration CACHE_EVERY = Duration.ofSeconds(30);
+  private static final Duration AUDIT_EVERY = Duration.ofSeconds(30);
   private final OfflineCache cache;
   private long savedChanges = -1;
   private volatile SimServer embedded;
   private volatile LiveFeed feed;
   private volatile ActionOutbox outbox;
+  private volatile AuditShipper auditShipper;
   private volatile ReplayFeed replay;
   private volatile FeedRecorder recorder;
   private volatile StatusServer statusServer;
@@ -171,6 +174,10 @@ public final class CityOpsApp {
               () -> {
                 ActionOutbox o = outbox;
                 return o == null ? 0 : o.pendingCount();
+              },
+              () -> {
+                AuditShipper a = auditShipper;
+                return a == null ? new AuditShipper.Progress(0, 0, null) : a.progress();
               },
               pulses,
               Clock.systemUTC());
@@ -655,6 +662,7 @@ public final class CityOpsApp {
       outboxBridge.changed();
       resendWhenLive(outbox);
       auditSignIns(backend.baseUrl());
+      shipAuditWhenLive(new AuditShipper(options.dataDir(), backend::shipAudit));
       signOn = signOn(backend);
       LiveFeed started =
           new LiveFeed(
@@ -770,6 +778,10 @@ public final class CityOpsApp {
               if (o != null) {
                 o.close();
               }
+              AuditShipper a = auditShipper;
+              if (a != null) {
+                a.close();
+              }
               LiveFeed f = feed;
               if (f != null) {
                 f.close();
@@ -820,6 +832,24 @@ public final class CityOpsApp {
           boolean live = state.feedStatus().state() == FeedState.LIVE;
           if (live != wasLive.getAndSet(live) && live && actions.pendingCount() > 0) {
             actions.kick();
+          }
+        });
+  }
+
+  /**
+   * Ships the audit log every {@link #AUDIT_EVERY} and at once when the feed comes back, so records
+   * of an outage reach the backend with the first connection.
+   */
+  private void shipAuditWhenLive(AuditShipper shipper) {
+    auditShipper = shipper;
+    shipper.start(AUDIT_EVERY.toSeconds());
+    java.util.concurrent.atomic.AtomicBoolean wasLive =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    state.onChange(
+        () -> {
+          boolean live = state.feedStatus().state() == FeedState.LIVE;
+          if (live != wasLive.getAndSet(live) && live) {
+            shipper.kick();
           }
         });
   }

@@ -2,6 +2,8 @@ package com.cityops.app.feed;
 
 import com.cityops.api.ActionResult;
 import com.cityops.api.ApiPaths;
+import com.cityops.api.AuditBatch;
+import com.cityops.api.AuditReceipt;
 import com.cityops.api.GeoJsonFeatureCollection;
 import com.cityops.api.IncidentAction;
 import com.cityops.api.IndicatorHistory;
@@ -136,12 +138,31 @@ public final class BackendClient implements AutoCloseable {
    */
   public ActionResult act(String incidentId, IncidentAction action, String idempotencyKey) {
     RequestBody body = RequestBody.create(Json.write(action), JSON);
+    return signingInAgainOnce401(
+        () ->
+            execute(
+                request(ApiPaths.incidentActions(incidentId))
+                    .header(ApiPaths.IDEMPOTENCY_KEY_HEADER, idempotencyKey)
+                    .post(body),
+                ActionResult.class));
+  }
+
+  /**
+   * Ships the next records of this client's audit log; the server skips those it holds already.
+   *
+   * @throws BackendException 409 when the records do not continue the server's copy, 422 when one
+   *     was changed after it was written
+   */
+  public AuditReceipt shipAudit(AuditBatch batch) {
+    RequestBody body = RequestBody.create(Json.write(batch), JSON);
+    return signingInAgainOnce401(
+        () -> execute(request(ApiPaths.AUDIT).post(body), AuditReceipt.class));
+  }
+
+  /** Runs {@code call}; if the token was refused, signs in again once and repeats it. */
+  private <T> T signingInAgainOnce401(java.util.function.Supplier<T> call) {
     try {
-      return execute(
-          request(ApiPaths.incidentActions(incidentId))
-              .header(ApiPaths.IDEMPOTENCY_KEY_HEADER, idempotencyKey)
-              .post(body),
-          ActionResult.class);
+      return call.get();
     } catch (BackendException e) {
       LoginRequest known = credentials;
       Runnable renew = renewal;
@@ -153,11 +174,7 @@ public final class BackendClient implements AutoCloseable {
       } else {
         renew.run();
       }
-      return execute(
-          request(ApiPaths.incidentActions(incidentId))
-              .header(ApiPaths.IDEMPOTENCY_KEY_HEADER, idempotencyKey)
-              .post(body),
-          ActionResult.class);
+      return call.get();
     }
   }
 

@@ -1,5 +1,6 @@
 package com.cityops.app.security;
 
+import com.cityops.api.AuditChain;
 import com.cityops.api.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,10 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -25,11 +23,13 @@ import java.util.Map;
  * ({@code prev}) and of itself ({@code hash}) — a hash chain, so a line changed, removed or put in
  * between afterwards breaks the chain from that line on ({@link #verify}). Only appended, forced to
  * disk before {@link #append} returns; values revealed are never written, only what was revealed.
- * Blocking file I/O: call it off the FX thread. Thread-safe within one process, across instances.
+ * The chain's rules are the contract's ({@link AuditChain}), so the backend checks a shipped log
+ * the same way ({@link AuditShipper}). Blocking file I/O: call it off the FX thread. Thread-safe
+ * within one process, across instances.
  */
 public final class AuditTrail {
   public static final String FILE = "audit.jsonl";
-  static final String GENESIS = "0".repeat(64);
+  static final String GENESIS = AuditChain.GENESIS;
 
   /** One lock per log file: the detail panel and the app append to the same file. */
   private static final java.util.concurrent.ConcurrentMap<Path, Object> LOCKS =
@@ -68,7 +68,7 @@ public final class AuditTrail {
       // Read back every time (a seek to the last line): other instances append to this file too.
       String prev = lastHash(file);
       record.put("prev", prev);
-      String hash = hash(prev, record);
+      String hash = AuditChain.hash(prev, record);
       record.put("hash", hash);
       byte[] bytes = (Json.write(record) + "\n").getBytes(StandardCharsets.UTF_8);
       try (FileChannel out =
@@ -88,60 +88,12 @@ public final class AuditTrail {
     }
   }
 
-  /** What {@link #verify} found: intact, or the first line (1-based) that breaks the chain. */
-  public record Check(int records, int brokenAt, String problem) {
-    public boolean intact() {
-      return brokenAt == 0;
-    }
-  }
-
   /** Walks the chain from the first line; an absent file is an empty, intact log. */
-  public static Check verify(Path file) throws IOException {
+  public static AuditChain.Check verify(Path file) throws IOException {
     if (!Files.exists(file)) {
-      return new Check(0, 0, null);
+      return AuditChain.check(GENESIS, List.of());
     }
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    String prev = GENESIS;
-    int n = 0;
-    for (String line : lines) {
-      n++;
-      if (line.isBlank()) {
-        return new Check(n - 1, n, "empty line");
-      }
-      JsonNode node;
-      try {
-        node = Json.readTree(line);
-      } catch (RuntimeException e) {
-        return new Check(n - 1, n, "not JSON: " + e.getMessage());
-      }
-      if (!(node instanceof ObjectNode record)) {
-        return new Check(n - 1, n, "not a record");
-      }
-      if (!prev.equals(record.path("prev").asText())) {
-        return new Check(n - 1, n, "does not follow the line before it (removed or inserted?)");
-      }
-      String claimed = record.path("hash").asText();
-      ObjectNode body = record.deepCopy();
-      body.remove("hash");
-      if (!claimed.equals(hash(prev, body))) {
-        return new Check(n - 1, n, "changed after it was written");
-      }
-      prev = claimed;
-    }
-    return new Check(n, 0, null);
-  }
-
-  /** SHA-256 over the previous hash and the record's JSON without its own hash. */
-  static String hash(String prev, ObjectNode recordWithoutHash) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(prev.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) '\n');
-      sha.update(Json.write(recordWithoutHash).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return AuditChain.check(GENESIS, Files.readAllLines(file, StandardCharsets.UTF_8));
   }
 
   /** The hash of the file's last record, or the genesis value for an absent or empty file. */

@@ -2,6 +2,7 @@ package com.cityops.app.status;
 
 import com.cityops.app.cli.VersionInfo;
 import com.cityops.app.fx.PulseStats;
+import com.cityops.app.security.AuditShipper;
 import com.cityops.app.state.CityState;
 import com.cityops.app.state.CitySummary;
 import com.cityops.app.state.Freshness;
@@ -21,6 +22,7 @@ import java.util.function.Supplier;
 public final class StatusReporter implements Supplier<StatusSnapshot> {
   private final CityState state;
   private final LongSupplier outboxPending;
+  private final Supplier<AuditShipper.Progress> audit;
   private final PulseStats pulses;
   private final Clock clock;
   private long lastEvents;
@@ -28,9 +30,14 @@ public final class StatusReporter implements Supplier<StatusSnapshot> {
   private double rate;
 
   public StatusReporter(
-      CityState state, LongSupplier outboxPending, PulseStats pulses, Clock clock) {
+      CityState state,
+      LongSupplier outboxPending,
+      Supplier<AuditShipper.Progress> audit,
+      PulseStats pulses,
+      Clock clock) {
     this.state = state;
     this.outboxPending = outboxPending;
+    this.audit = audit;
     this.pulses = pulses;
     this.clock = clock;
   }
@@ -56,6 +63,7 @@ public final class StatusReporter implements Supplier<StatusSnapshot> {
     InputProblems problems = state.inputProblems();
     Map<Freshness, Integer> freshness = summary.indicatorFreshness(FreshnessPolicy.DEFAULT, now);
     Runtime jvm = Runtime.getRuntime();
+    AuditShipper.Progress shipping = audit.get();
     return new StatusSnapshot(
         VersionInfo.version(),
         summary.feed().state().name(),
@@ -73,6 +81,9 @@ public final class StatusReporter implements Supplier<StatusSnapshot> {
         freshness.getOrDefault(Freshness.STALE, 0),
         summary.deviceCount(),
         outboxPending.getAsLong(),
+        shipping.shipped(),
+        shipping.waiting(),
+        shipping.problem(),
         summary.canaryAlarm() != null,
         summary.cachedAt() != null,
         fx.pulses(),

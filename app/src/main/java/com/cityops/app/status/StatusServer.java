@@ -119,6 +119,12 @@ public final class StatusServer implements AutoCloseable {
         s.indicatorsStale());
     gauge(out, "cityops_devices_held", "devices held", s.devices());
     gauge(out, "cityops_outbox_pending", "operator actions not yet confirmed", s.outboxPending());
+    gauge(out, "cityops_audit_waiting", "audit records not shipped yet", s.auditWaiting());
+    gauge(
+        out,
+        "cityops_audit_chain_broken",
+        "1 when the local audit log breaks its hash chain (not shipped from there)",
+        s.auditProblem() == null ? 0 : 1);
     gauge(
         out,
         "cityops_canary_alarm",

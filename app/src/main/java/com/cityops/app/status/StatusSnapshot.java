@@ -6,6 +6,9 @@ package com.cityops.app.status;
  *
  * @param dataAgeSeconds seconds since the backend was last heard from, or -1 before the first
  *     message
+ * @param auditShipped records of the local audit log the backend holds
+ * @param auditWaiting records not shipped yet
+ * @param auditProblem why shipping stopped (a broken chain), or null
  */
 public record StatusSnapshot(
     String version,
@@ -24,6 +27,9 @@ public record StatusSnapshot(
     int indicatorsStale,
     int devices,
     long outboxPending,
+    int auditShipped,
+    int auditWaiting,
+    String auditProblem,
     boolean canaryAlarm,
     boolean showingCache,
     int fxPulses,

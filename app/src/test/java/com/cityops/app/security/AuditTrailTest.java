@@ -2,6 +2,7 @@ package com.cityops.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cityops.api.AuditChain;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class AuditTrailTest {
   @Test
   void anUntouchedLogVerifies(@TempDir Path dir) throws Exception {
     Path file = threeRecords(dir);
-    AuditTrail.Check check = AuditTrail.verify(file);
+    AuditChain.Check check = AuditTrail.verify(file);
     assertThat(check.intact()).isTrue();
     assertThat(check.records()).isEqualTo(3);
     assertThat(Files.readAllLines(file).get(0)).contains("\"prev\":\"" + AuditTrail.GENESIS + "\"");
@@ -38,7 +39,7 @@ class AuditTrailTest {
     List<String> lines = new ArrayList<>(Files.readAllLines(file));
     lines.set(1, lines.get(1).replace("phone", "name"));
     Files.write(file, lines, StandardCharsets.UTF_8);
-    AuditTrail.Check check = AuditTrail.verify(file);
+    AuditChain.Check check = AuditTrail.verify(file);
     assertThat(check.brokenAt()).isEqualTo(2);
     assertThat(check.problem()).contains("changed");
   }
@@ -49,7 +50,7 @@ class AuditTrailTest {
     List<String> lines = new ArrayList<>(Files.readAllLines(file));
     lines.remove(1);
     Files.write(file, lines, StandardCharsets.UTF_8);
-    AuditTrail.Check check = AuditTrail.verify(file);
+    AuditChain.Check check = AuditTrail.verify(file);
     assertThat(check.brokenAt()).isEqualTo(2);
     assertThat(check.problem()).contains("removed or inserted");
   }
@@ -58,7 +59,7 @@ class AuditTrailTest {
   void aReopenedLogContinuesTheChain(@TempDir Path dir) throws Exception {
     threeRecords(dir);
     new AuditTrail(dir).append(T0.plusSeconds(60), "operator", "sign-in", Map.of());
-    AuditTrail.Check check = AuditTrail.verify(dir.resolve(AuditTrail.FILE));
+    AuditChain.Check check = AuditTrail.verify(dir.resolve(AuditTrail.FILE));
     assertThat(check.intact()).isTrue();
     assertThat(check.records()).isEqualTo(4);
   }

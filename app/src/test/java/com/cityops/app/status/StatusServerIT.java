@@ -9,6 +9,7 @@ import com.cityops.app.feed.FeedState;
 import com.cityops.app.feed.LiveFeed;
 import com.cityops.app.fx.PulseStats;
 import com.cityops.app.outbox.ActionOutbox;
+import com.cityops.app.security.AuditShipper;
 import com.cityops.app.state.CityState;
 import com.cityops.sim.SimConfig;
 import com.cityops.sim.SimServer;
@@ -58,7 +59,12 @@ class StatusServerIT {
               StatusServer.start(
                   InetAddress.getLoopbackAddress(),
                   0,
-                  new StatusReporter(state, outbox::pendingCount, pulses, Clock.systemUTC()))) {
+                  new StatusReporter(
+                      state,
+                      outbox::pendingCount,
+                      () -> new AuditShipper.Progress(0, 0, null),
+                      pulses,
+                      Clock.systemUTC()))) {
         feed.start();
         await()
             .atMost(Duration.ofSeconds(20))

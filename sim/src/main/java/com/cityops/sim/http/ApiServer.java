@@ -1,6 +1,7 @@
 package com.cityops.sim.http;
 
 import com.cityops.api.ApiPaths;
+import com.cityops.api.AuditBatch;
 import com.cityops.api.Device;
 import com.cityops.api.Incident;
 import com.cityops.api.IncidentAction;
@@ -72,6 +73,7 @@ public final class ApiServer {
   private final TileEndpoint tiles;
   private final TileFaults tileFaults = new TileFaults();
   private final OidcProvider oidc;
+  private final AuditArchive audit;
 
   public ApiServer(
       CityWorld world,
@@ -90,6 +92,7 @@ public final class ApiServer {
     this.tokens = TokenService.create(dataDir);
     this.clock = clock;
     this.oidc = new OidcProvider(users, tokens, clock, ssoTokenLifetime);
+    this.audit = new AuditArchive(dataDir);
     this.version = version;
     this.javalin = Javalin.create(this::configure);
   }
@@ -194,6 +197,7 @@ public final class ApiServer {
     routes.get(ApiPaths.LAYERS, ctx -> json(ctx, ItemList.of(world.headSeq(), world.layers())));
     routes.get(ApiPaths.LAYERS + "/{id}/features", this::features);
     routes.post(ApiPaths.SIM_SCENARIO, this::scenario);
+    routes.post(ApiPaths.AUDIT, ctx -> json(ctx, audit.append(readBody(ctx, AuditBatch.class))));
     new OgcFeaturesEndpoint(world).configure(routes);
     tiles.configure(routes); // public, outside /api/v1: see TileEndpoint
     routes.ws(ApiPaths.STREAM, new StreamEndpoint(world, tokens, clock)::configure);
