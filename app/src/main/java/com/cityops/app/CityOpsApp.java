@@ -22,6 +22,7 @@ import com.cityops.app.outbox.OutboxEntry;
 import com.cityops.app.replay.FeedRecorder;
 import com.cityops.app.replay.ReplayFeed;
 import com.cityops.app.security.AuditShipper;
+import com.cityops.app.security.UnlockMethod;
 import com.cityops.app.shell.ShellView;
 import com.cityops.app.shell.ShellViewModel;
 import com.cityops.app.shell.Workbench;
@@ -45,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -243,7 +245,14 @@ public final class CityOpsApp {
     if (options.lockAfter().compareTo(Duration.ZERO) > 0) {
       sessionLock =
           new com.cityops.app.security.SessionLock(
-              messages, options.user(), options.password(), options.lockAfter(), System::nanoTime);
+              messages,
+              options.user(),
+              options.ssoIssuer() == null
+                  ? UnlockMethod.password(options.password())
+                  : signOnAgainToUnlock(),
+              FxPlatform.pulseExecutor(pulses),
+              options.lockAfter(),
+              System::nanoTime);
       sessionLock.watch(scene);
       scene
           .getAccelerators()
@@ -679,6 +688,29 @@ public final class CityOpsApp {
           new com.cityops.app.feed.FeedStatus(
               FeedState.OFFLINE, null, String.valueOf(options.server()), e.getMessage()));
     }
+  }
+
+  /**
+   * Under single sign-on the seat unlocks by signing on again at the provider, as the same person.
+   */
+  private UnlockMethod signOnAgainToUnlock() {
+    return new UnlockMethod() {
+      @Override
+      public boolean asksForPassword() {
+        return false;
+      }
+
+      @Override
+      public CompletionStage<Result> attempt(String typed) {
+        SignOn current = signOn;
+        BackendClient client = backend;
+        if (current instanceof OidcSignOn sso && client != null) {
+          return sso.confirmSamePerson(client);
+        }
+        return CompletableFuture.completedFuture(
+            new Result(Outcome.FAILED, "not signed on yet; wait for the connection"));
+      }
+    };
   }
 
   /** A password, or single sign-on with its tokens encrypted in the user's data folder. */

@@ -1,9 +1,9 @@
 package com.cityops.app.security;
 
 import com.cityops.app.i18n.Messages;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -25,8 +25,9 @@ import javafx.scene.layout.VBox;
 /**
  * Locks a workstation left idle (no key, mouse or touch input for {@code idleAfter}): the window's
  * content is hidden — not only covered, so no snapshot shows it — behind a pane that asks for the
- * operator's password; the right one unlocks. Data keeps flowing underneath, so the seat is up to
- * date when it unlocks. Not for walls: they are unattended by design and start without a lock.
+ * operator's password, or — after single sign-on — to sign on again at the provider as the same
+ * person ({@link UnlockMethod}). Data keeps flowing underneath, so the seat is up to date when it
+ * unlocks. Not for walls: they are unattended by design and start without a lock.
  *
  * <p>FX thread only.
  */
@@ -35,7 +36,8 @@ public final class SessionLock {
 
   private Messages messages;
   private final String user;
-  private final byte[] secret;
+  private final UnlockMethod method;
+  private final Executor fx;
   private final long idleNanos;
   private final LongSupplier nanoClock;
   private final BooleanProperty locked = new SimpleBooleanProperty();
@@ -45,16 +47,25 @@ public final class SessionLock {
   private StackPane pane;
   private PasswordField password;
   private Label problem;
+  private Button unlock;
+  private boolean attempting;
 
   /**
-   * @param password the password this session signed in with (compared in constant time)
+   * @param method how the person proves who they are
+   * @param fx where an attempt that completes later is applied (the app's FX pulse executor)
    * @param nanoClock monotonic time ({@code System::nanoTime}; tests pass their own)
    */
   public SessionLock(
-      Messages messages, String user, String password, Duration idleAfter, LongSupplier nanoClock) {
+      Messages messages,
+      String user,
+      UnlockMethod method,
+      Executor fx,
+      Duration idleAfter,
+      LongSupplier nanoClock) {
     this.messages = messages;
     this.user = user;
-    this.secret = password.getBytes(StandardCharsets.UTF_8);
+    this.method = method;
+    this.fx = fx;
     this.idleNanos = idleAfter.toNanos();
     this.nanoClock = nanoClock;
     this.lastInput = nanoClock.getAsLong();
@@ -76,7 +87,9 @@ public final class SessionLock {
     password.setPromptText(messages.get("lock.password"));
     password.setMaxWidth(320);
     password.setOnAction(e -> tryUnlock());
-    Button unlock = new Button(messages.get("lock.unlock"));
+    password.setVisible(method.asksForPassword());
+    password.setManaged(method.asksForPassword());
+    unlock = new Button(messages.get(method.asksForPassword() ? "lock.unlock" : "lock.sso"));
     unlock.setId("lock-unlock");
     unlock.setDefaultButton(true);
     unlock.setOnAction(e -> tryUnlock());
@@ -85,7 +98,8 @@ public final class SessionLock {
     problem.getStyleClass().add("lock-problem");
     Label title = new Label(messages.get("lock.title"));
     title.getStyleClass().add("lock-title");
-    Label who = new Label(messages.format("lock.who", user));
+    Label who =
+        new Label(messages.format(method.asksForPassword() ? "lock.who" : "lock.who.sso", user));
     who.getStyleClass().add("lock-who");
     VBox form = new VBox(14, title, who, password, unlock, problem);
     form.setAlignment(Pos.CENTER);
@@ -133,16 +147,55 @@ public final class SessionLock {
   }
 
   private void tryUnlock() {
-    byte[] given = password.getText().getBytes(StandardCharsets.UTF_8);
+    if (attempting) {
+      return;
+    }
+    String typed = password.getText();
     password.clear();
-    if (MessageDigest.isEqual(given, secret)) {
+    CompletableFuture<UnlockMethod.Result> result;
+    try {
+      result = method.attempt(typed).toCompletableFuture();
+    } catch (RuntimeException e) {
+      result = CompletableFuture.failedFuture(e);
+    }
+    if (result.isDone()) {
+      applied(result.getNow(null), null); // a password: no need to wait for a pulse
+      return;
+    }
+    attempting = true;
+    unlock.setDisable(true);
+    problem.setText(messages.get("lock.sso.waiting"));
+    result.whenComplete((r, failure) -> fx.execute(() -> applied(r, failure)));
+  }
+
+  private void applied(UnlockMethod.Result result, Throwable failure) {
+    attempting = false;
+    unlock.setDisable(false);
+    if (failure == null && result.outcome() == UnlockMethod.Outcome.UNLOCKED) {
       locked.set(false);
       lastInput = nanoClock.getAsLong();
       problem.setText("");
       show(false);
-    } else {
-      problem.setText(messages.get("lock.wrong"));
+      return;
     }
+    if (failure != null) {
+      problem.setText(messages.format("lock.failed", describe(failure)));
+    } else {
+      problem.setText(
+          switch (result.outcome()) {
+            case WRONG_PASSWORD -> messages.get("lock.wrong");
+            case ANOTHER_PERSON -> messages.format("lock.another", result.detail());
+            default -> messages.format("lock.failed", result.detail());
+          });
+    }
+  }
+
+  private static String describe(Throwable failure) {
+    Throwable cause =
+        failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 
   private void show(boolean on) {
@@ -153,7 +206,7 @@ public final class SessionLock {
     pane.setManaged(on);
     content.setVisible(!on);
     if (on) {
-      password.requestFocus();
+      (method.asksForPassword() ? password : unlock).requestFocus();
     }
   }
 }

@@ -4,6 +4,7 @@ import com.cityops.api.LoginResponse;
 import com.cityops.app.feed.BackendClient;
 import com.cityops.app.feed.BackendException;
 import com.cityops.app.feed.SignOn;
+import com.cityops.app.security.UnlockMethod;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -29,6 +30,8 @@ import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.Prompt;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
@@ -37,6 +40,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -82,6 +86,14 @@ public final class OidcSignOn implements SignOn, AutoCloseable {
   private volatile OIDCProviderMetadata provider;
   private volatile SsoTokens tokens;
   private volatile ScheduledFuture<?> nextRefresh;
+  private volatile String sessionUser;
+  private final java.util.concurrent.ExecutorService confirming =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "cityops-sso-unlock");
+            t.setDaemon(true);
+            return t;
+          });
 
   public OidcSignOn(URI issuer, String clientId, Browser browser, TokenStore store, Clock clock) {
     this.issuer = issuer;
@@ -107,12 +119,55 @@ public final class OidcSignOn implements SignOn, AutoCloseable {
     }
     if (held != null && held.refreshToken() != null) {
       try {
-        return start(client, refresh(client.http(), held.refreshToken()));
+        return start(client, refresh(client.http(), held));
       } catch (SignOnException e) {
         LOG.info("refreshing the sign-on failed ({}); signing on in the browser", e.getMessage());
       }
     }
-    return start(client, interactive(client.http()));
+    return start(client, kept(signOnInBrowser(client.http(), false).tokens()));
+  }
+
+  /**
+   * Asks the person at a locked seat to sign on again in the browser ({@code prompt=login}, {@code
+   * max_age=0}): the seat unlocks only for the person this session belongs to, whose fresh tokens
+   * then replace the held ones; another person's are dropped (and their refresh token revoked).
+   * Runs on its own thread: the browser may take minutes.
+   */
+  public CompletableFuture<UnlockMethod.Result> confirmSamePerson(BackendClient client) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          SsoTokens held = tokens;
+          String expected = held != null && held.subject() != null ? held.subject() : sessionUser;
+          Instant asked = clock.instant();
+          SignedOn fresh;
+          try {
+            fresh = signOnInBrowser(client.http(), true);
+          } catch (SignOnException e) {
+            return new UnlockMethod.Result(UnlockMethod.Outcome.FAILED, e.getMessage());
+          }
+          if (fresh.authenticatedAt() == null
+              || fresh.authenticatedAt().isBefore(asked.minus(Duration.ofMinutes(1)))) {
+            revoke(client, fresh);
+            return new UnlockMethod.Result(
+                UnlockMethod.Outcome.FAILED,
+                "the provider did not ask for the sign-in again (no fresh auth_time)");
+          }
+          if (expected == null || !expected.equals(fresh.tokens().subject())) {
+            revoke(client, fresh);
+            return new UnlockMethod.Result(
+                UnlockMethod.Outcome.ANOTHER_PERSON, fresh.tokens().subject());
+          }
+          synchronized (this) {
+            store.save(storeKey, fresh.tokens());
+            start(client, fresh.tokens());
+          }
+          return UnlockMethod.Result.UNLOCKED;
+        },
+        confirming);
+  }
+
+  private void revoke(BackendClient client, SignedOn dropped) {
+    revokeRefresh(client, dropped.tokens().refreshToken());
   }
 
   /** Makes {@code fresh} the client's token and asks the backend who it names. */
@@ -120,6 +175,7 @@ public final class OidcSignOn implements SignOn, AutoCloseable {
     tokens = fresh;
     client.useToken(fresh.accessToken(), () -> renew(client));
     LoginResponse session = client.session();
+    sessionUser = session.username();
     scheduleRefresh(client, fresh);
     return new LoginResponse(
         fresh.accessToken(),
@@ -136,7 +192,7 @@ public final class OidcSignOn implements SignOn, AutoCloseable {
     if (held == null || held.refreshToken() == null) {
       throw new SignOnException("the session ended; sign on again");
     }
-    SsoTokens fresh = refresh(client.http(), held.refreshToken());
+    SsoTokens fresh = refresh(client.http(), held);
     tokens = fresh;
     client.useToken(fresh.accessToken(), () -> renew(client));
     scheduleRefresh(client, fresh);
@@ -174,7 +230,16 @@ public final class OidcSignOn implements SignOn, AutoCloseable {
 
   // ---- the protocol ---------------------------------------------------------------------------
 
-  private SsoTokens interactive(OkHttpClient http) {
+  /** Tokens from a sign-on in the browser, and when the provider says the person signed in. */
+  private record SignedOn(SsoTokens tokens, Instant authenticatedAt) {}
+
+  /** Keeps {@code fresh} for the next start. */
+  private SsoTokens kept(SsoTokens fresh) {
+    store.save(storeKey, fresh);
+    return fresh;
+  }
+
+  private SignedOn signOnInBrowser(OkHttpClient http, boolean signInAgain) {
     OIDCProviderMetadata meta = provider(http);
     CodeVerifier verifier = new CodeVerifier();
     State state = new State();
@@ -188,6 +253,8 @@ public final class OidcSignOn implements SignOn, AutoCloseable {
               .state(state)
               .nonce(nonce)
               .codeChallenge(verifier, CodeChallengeMethod.S256)
+              .prompt(signInAgain ? new Prompt(Prompt.Type.LOGIN) : null)
+              .maxAge(signInAgain ? 0 : -1)
               .build()
               .toURI();
       LOG.info("single sign-on: opening the browser at {}", meta.getAuthorizationEndpointURI());
@@ -208,7 +275,7 @@ public final class OidcSignOn implements SignOn, AutoCloseable {
       }
       AuthorizationGrant grant =
           new AuthorizationCodeGrant(success.getAuthorizationCode(), redirect, verifier);
-      return tokenRequest(http, meta, grant, nonce);
+      return tokenRequest(http, meta, grant, nonce, null);
     } catch (TimeoutException e) {
       throw new SignOnException(
           "no sign-on within " + SIGN_ON_TIMEOUT.toMinutes() + " minutes in the browser");
@@ -220,13 +287,21 @@ public final class OidcSignOn implements SignOn, AutoCloseable {
     }
   }
 
-  private SsoTokens refresh(OkHttpClient http, String refreshToken) {
+  private SsoTokens refresh(OkHttpClient http, SsoTokens held) {
     OIDCProviderMetadata meta = provider(http);
-    return tokenRequest(http, meta, new RefreshTokenGrant(new RefreshToken(refreshToken)), null);
+    RefreshTokenGrant grant = new RefreshTokenGrant(new RefreshToken(held.refreshToken()));
+    return kept(tokenRequest(http, meta, grant, null, held.subject()).tokens());
   }
 
-  private SsoTokens tokenRequest(
-      OkHttpClient http, OIDCProviderMetadata meta, AuthorizationGrant grant, Nonce nonce) {
+  /**
+   * @param knownSubject whom the tokens are for when the answer has no ID token (a refresh)
+   */
+  private SignedOn tokenRequest(
+      OkHttpClient http,
+      OIDCProviderMetadata meta,
+      AuthorizationGrant grant,
+      Nonce nonce,
+      String knownSubject) {
     HTTPRequest request =
         new TokenRequest(meta.getTokenEndpointURI(), clientId, grant).toHTTPRequest();
     try {
@@ -240,10 +315,18 @@ public final class OidcSignOn implements SignOn, AutoCloseable {
                 + error.getErrorObject().getDescription());
       }
       OIDCTokens oidc = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens();
+      String subject = knownSubject;
+      Instant authenticatedAt = null;
       if (oidc.getIDToken() != null) {
         JWKSet keys = JWKSet.parse(get(http, meta.getJWKSetURI()));
-        new IDTokenValidator(meta.getIssuer(), clientId, JWSAlgorithm.RS256, keys)
-            .validate(oidc.getIDToken(), nonce);
+        IDTokenClaimsSet claims =
+            new IDTokenValidator(meta.getIssuer(), clientId, JWSAlgorithm.RS256, keys)
+                .validate(oidc.getIDToken(), nonce);
+        subject = claims.getSubject().getValue();
+        authenticatedAt =
+            claims.getAuthenticationTime() == null
+                ? null
+                : claims.getAuthenticationTime().toInstant();
       } else if (nonce != null) {
         throw new SignOnException("the provider sent no ID token");
       }
@@ -254,9 +337,9 @@ public final class OidcSignOn implements SignOn, AutoCloseable {
           new SsoTokens(
               oidc.getAccessToken().getValue(),
               expires,
-              refresh == null ? null : refresh.getValue());
-      store.save(storeKey, fresh);
-      return fresh;
+              refresh == null ? null : refresh.getValue(),
+              subject);
+      return new SignedOn(fresh, authenticatedAt);
     } catch (com.nimbusds.oauth2.sdk.ParseException
         | java.text.ParseException
         | com.nimbusds.jose.proc.BadJOSEException
@@ -296,27 +379,34 @@ public final class OidcSignOn implements SignOn, AutoCloseable {
     tokens = null;
     store.clear(storeKey);
     client.forgetSession();
-    if (held != null && held.refreshToken() != null) {
-      try {
-        OIDCProviderMetadata meta = provider(client.http());
-        if (meta.getRevocationEndpointURI() != null) {
-          send(
-              client.http(),
-              new TokenRevocationRequest(
-                      meta.getRevocationEndpointURI(),
-                      clientId,
-                      new RefreshToken(held.refreshToken()))
-                  .toHTTPRequest());
-        }
-      } catch (RuntimeException e) {
-        LOG.warn("could not revoke the refresh token at the provider: {}", e.getMessage());
+    if (held != null) {
+      revokeRefresh(client, held.refreshToken());
+    }
+  }
+
+  /** Revokes a refresh token at the provider (RFC 7009); a failure is logged, not thrown. */
+  private void revokeRefresh(BackendClient client, String refreshToken) {
+    if (refreshToken == null) {
+      return;
+    }
+    try {
+      OIDCProviderMetadata meta = provider(client.http());
+      if (meta.getRevocationEndpointURI() != null) {
+        send(
+            client.http(),
+            new TokenRevocationRequest(
+                    meta.getRevocationEndpointURI(), clientId, new RefreshToken(refreshToken))
+                .toHTTPRequest());
       }
+    } catch (RuntimeException e) {
+      LOG.warn("could not revoke the refresh token at the provider: {}", e.getMessage());
     }
   }
 
   @Override
   public void close() {
     refresher.shutdownNow();
+    confirming.shutdownNow();
   }
 
   // ---- HTTP through OkHttp

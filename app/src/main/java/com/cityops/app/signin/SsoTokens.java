@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What single sign-on left us: the bearer token, when it expires, the refresh token (may be null).
+ * What single sign-on left us: the bearer token, when it expires, the refresh token (may be null)
+ * and whom the provider signed on (the ID token's {@code sub}; null when it sent none).
  */
-public record SsoTokens(String accessToken, Instant expiresAt, String refreshToken) {
+public record SsoTokens(
+    String accessToken, Instant expiresAt, String refreshToken, String subject) {
 
   /** Whether the access token is still good for at least {@code margin} at {@code now}. */
   boolean validFor(Duration margin, Instant now) {
@@ -15,6 +17,10 @@ public record SsoTokens(String accessToken, Instant expiresAt, String refreshTok
 
   @Override
   public String toString() {
-    return "SsoTokens[expiresAt=" + expiresAt + ", access=***, refresh=***]";
+    return "SsoTokens[expiresAt="
+        + expiresAt
+        + ", subject="
+        + subject
+        + ", access=***, refresh=***]";
   }
 }

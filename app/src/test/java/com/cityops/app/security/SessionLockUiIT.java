@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cityops.app.i18n.Messages;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
@@ -29,7 +30,12 @@ class SessionLockUiIT {
   void start(Stage stage) {
     lock =
         new SessionLock(
-            Messages.forLanguage("zh-CN"), "operator", "s3cret", Duration.ofMinutes(10), now::get);
+            Messages.forLanguage("zh-CN"),
+            "operator",
+            UnlockMethod.password("s3cret"),
+            Platform::runLater,
+            Duration.ofMinutes(10),
+            now::get);
     content = new Region();
     content.setId("content");
     Scene scene = new Scene(lock.guard(content), 800, 600);

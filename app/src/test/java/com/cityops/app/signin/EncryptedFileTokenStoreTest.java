@@ -19,7 +19,8 @@ class EncryptedFileTokenStoreTest {
   @Test
   void keepsTokensAcrossInstancesEncryptedAndOwnerOnly() throws Exception {
     SsoTokens tokens =
-        new SsoTokens("access-secret", Instant.parse("2026-12-02T10:00:00Z"), "refresh-secret");
+        new SsoTokens(
+            "access-secret", Instant.parse("2026-12-02T10:00:00Z"), "refresh-secret", "operator");
     store().save("a", tokens);
     assertThat(store().load("a")).contains(tokens);
     assertThat(new String(Files.readAllBytes(dir.resolve("t.bin")), "ISO-8859-1"))
@@ -34,20 +35,20 @@ class EncryptedFileTokenStoreTest {
 
   @Test
   void aChangedFileOrALostKeyHoldsNothing() throws Exception {
-    store().save("a", new SsoTokens("x", Instant.EPOCH, "y"));
+    store().save("a", new SsoTokens("x", Instant.EPOCH, "y", null));
     byte[] bytes = Files.readAllBytes(dir.resolve("t.bin"));
     bytes[bytes.length - 1] ^= 1;
     Files.write(dir.resolve("t.bin"), bytes);
     assertThat(store().load("a")).isEmpty();
-    store().save("b", new SsoTokens("x", Instant.EPOCH, "y"));
+    store().save("b", new SsoTokens("x", Instant.EPOCH, "y", null));
     Files.delete(dir.resolve("keys/t.key"));
     assertThat(store().load("b")).isEmpty();
   }
 
   @Test
   void clearRemovesOnlyThatEntry() {
-    store().save("a", new SsoTokens("x", Instant.EPOCH, null));
-    store().save("b", new SsoTokens("z", Instant.EPOCH, null));
+    store().save("a", new SsoTokens("x", Instant.EPOCH, null, null));
+    store().save("b", new SsoTokens("z", Instant.EPOCH, null, null));
     store().clear("a");
     store().clear("never-held");
     assertThat(store().load("a")).isEmpty();
