@@ -27,8 +27,8 @@ import com.cityops.app.shell.ShellView;
 import com.cityops.app.shell.ShellViewModel;
 import com.cityops.app.shell.Workbench;
 import com.cityops.app.signin.Browser;
-import com.cityops.app.signin.EncryptedFileTokenStore;
 import com.cityops.app.signin.OidcSignOn;
+import com.cityops.app.signin.TokenStores;
 import com.cityops.app.state.CityState;
 import com.cityops.app.state.CitySummary;
 import com.cityops.app.state.SignedInUser;
@@ -725,8 +725,7 @@ public final class CityOpsApp {
         java.net.URI.create(at),
         options.ssoClientId(),
         Browser.system(),
-        new EncryptedFileTokenStore(
-            options.dataDir().resolve("sso-tokens.bin"), options.dataDir().resolve("sso.key")),
+        TokenStores.choose(options.dataDir(), options.keychain()),
         Clock.systemUTC());
   }
 

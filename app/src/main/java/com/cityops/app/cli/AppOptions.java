@@ -182,6 +182,13 @@ public final class AppOptions {
       description = "The client id registered at the provider. Default: ${DEFAULT-VALUE}")
   String ssoClientId = "cityops-console";
 
+  @Option(
+      names = "--no-keychain",
+      description =
+          "Keep single sign-on tokens in the encrypted file in the data folder even where an OS"
+              + " keychain (Credential Manager, Secret Service, Keychain) answers.")
+  boolean noKeychain;
+
   /** {@code --sso} given without an issuer: the backend is the provider. */
   public static final String SSO_AT_BACKEND = "backend";
 
@@ -346,6 +353,11 @@ public final class AppOptions {
 
   public String ssoClientId() {
     return ssoClientId;
+  }
+
+  /** Whether SSO tokens may go to the OS keychain. */
+  public boolean keychain() {
+    return !noKeychain;
   }
 
   /** Idle time before the session locks; zero or negative: never. */

@@ -407,6 +407,13 @@ public final class OidcSignOn implements SignOn, AutoCloseable {
   public void close() {
     refresher.shutdownNow();
     confirming.shutdownNow();
+    if (store instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.warn("closing the token store failed: {}", e.getMessage());
+      }
+    }
   }
 
   // ---- HTTP through OkHttp
