@@ -10,7 +10,12 @@ public enum Role {
   /** Works cases; personal data masked. */
   OPERATOR,
   /** Works cases including closing Ⅰ/Ⅱ; sees personal data. */
-  SUPERVISOR;
+  SUPERVISOR,
+  /**
+   * An unattended video wall: sees the city, personal data masked, cannot act on cases; may steer
+   * the walls it drives ({@code wall.scene}). Its seat never locks.
+   */
+  WALL;
 
   public boolean mayAct() {
     return this != VIEWER;

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The demo accounts: {@code viewer}, {@code operator}, {@code supervisor}, each with the role of
- * the same name, for the whole city; {@code putuo}, an operator whose jurisdiction is 普陀区 (310107).
- * The password is the name unless the server was given another.
+ * The demo accounts: {@code viewer}, {@code operator}, {@code supervisor}, {@code wall}, each with
+ * the role of the same name, for the whole city; {@code putuo}, an operator whose jurisdiction is
+ * 普陀区 (310107). The password is the name unless the server was given another.
  */
 final class Users {
   private static final Map<String, Role> ROLES =
@@ -21,9 +21,21 @@ final class Users {
           "supervisor",
           Role.SUPERVISOR,
           "putuo",
-          Role.OPERATOR);
+          Role.OPERATOR,
+          "wall",
+          Role.WALL);
   private static final Map<String, String> DISPLAY_NAMES =
-      Map.of("viewer", "观察席", "operator", "值班员", "supervisor", "值班长", "putuo", "普陀区值班员");
+      Map.of(
+          "viewer",
+          "观察席",
+          "operator",
+          "值班员",
+          "supervisor",
+          "值班长",
+          "putuo",
+          "普陀区值班员",
+          "wall",
+          "指挥大厅大屏");
 
   /** District adcodes of the accounts that do not see the whole city. */
   private static final Map<String, String> JURISDICTIONS = Map.of("putuo", "310107");
