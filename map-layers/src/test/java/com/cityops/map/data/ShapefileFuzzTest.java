@@ -23,16 +23,10 @@ class ShapefileFuzzTest {
 
   @FuzzTest(maxDuration = "60s")
   void read(byte[] input) {
-    int at = 0;
-    int shpLength = Math.min(u16(input, at), Math.max(0, input.length - 2));
-    at = Math.min(input.length, at + 2);
-    byte[] shp = Arrays.copyOfRange(input, at, at + shpLength);
-    at += shpLength;
-    int dbfLength = Math.min(u16(input, at), Math.max(0, input.length - at - 2));
-    at = Math.min(input.length, at + 2);
-    byte[] dbf = Arrays.copyOfRange(input, at, at + dbfLength);
-    at += dbfLength;
-    byte[] prj = Arrays.copyOfRange(input, at, input.length);
+    byte[][] parts = parts(input);
+    byte[] shp = parts[0];
+    byte[] dbf = parts[1];
+    byte[] prj = parts[2];
     FuzzFiles.write(SHP, shp);
     FuzzFiles.write(DBF, dbf);
     if (prj.length > 0) {
@@ -50,6 +44,20 @@ class ShapefileFuzzTest {
       FuzzFiles.delete(DBF);
       FuzzFiles.delete(PRJ);
     }
+  }
+
+  /** The .shp, .dbf and .prj parts of an input, each length cut to what is there. */
+  static byte[][] parts(byte[] input) {
+    int at = 0;
+    int shpLength = Math.min(u16(input, at), Math.max(0, input.length - 2));
+    at = Math.min(input.length, at + 2);
+    byte[] shp = Arrays.copyOfRange(input, at, at + shpLength);
+    at += shpLength;
+    int dbfLength = Math.min(u16(input, at), Math.max(0, input.length - at - 2));
+    at = Math.min(input.length, at + 2);
+    byte[] dbf = Arrays.copyOfRange(input, at, at + dbfLength);
+    at += dbfLength;
+    return new byte[][] {shp, dbf, Arrays.copyOfRange(input, at, input.length)};
   }
 
   private static int u16(byte[] b, int at) {
