@@ -93,9 +93,19 @@ public final class GeoPackageDataStore implements AutoCloseable {
       throw new MapDataException(
           where(table) + ": cannot open the table: " + reason(e) + causeText(e), e);
     }
-    Crs crs = crsOf(table, dao.getSrs());
-    String geometryColumn = dao.getGeometryColumnName();
-    String pkColumn = dao.getPkColumnName();
+    Crs crs;
+    String geometryColumn;
+    String pkColumn;
+    try {
+      crs = crsOf(table, dao.getSrs());
+      geometryColumn = dao.getGeometryColumnName();
+      pkColumn = dao.getPkColumnName();
+    } catch (MapDataException e) {
+      throw e;
+    } catch (RuntimeException e) { // NGA reading gpkg_spatial_ref_sys or the table's columns
+      throw new MapDataException(
+          where(table) + ": cannot read its SRS or columns: " + reason(e) + causeText(e), e);
+    }
     WKBReader wkb = new WKBReader();
     List<Feature> features = new ArrayList<>();
     FeatureResultSet rows = null;

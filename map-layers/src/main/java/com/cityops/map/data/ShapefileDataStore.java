@@ -101,14 +101,27 @@ public final class ShapefileDataStore {
         nulls++;
         continue;
       }
-      if (!geometry.isValid()) {
-        geometry = geometry.buffer(0); // as GeoJsonDataStore: self-touching hand-drawn rings
+      try {
+        if (!geometry.isValid()) {
+          geometry = geometry.buffer(0); // as GeoJsonDataStore: self-touching hand-drawn rings
+        }
+        if (crs != Crs.WEB_MERCATOR) {
+          geometry = GeoJsonDataStore.toMercator(geometry, crs);
+        }
+      } catch (RuntimeException e) { // LonLat's range check (a latitude beyond a pole), JTS
+        throw new MapDataException(
+            "shapefile "
+                + shp
+                + ", record "
+                + (i + 1)
+                + ": unusable geometry in "
+                + crs
+                + " ("
+                + e.getMessage()
+                + ")",
+            e);
       }
-      features.add(
-          new Feature(
-              String.valueOf(i + 1),
-              crs == Crs.WEB_MERCATOR ? geometry : GeoJsonDataStore.toMercator(geometry, crs),
-              rows.get(i)));
+      features.add(new Feature(String.valueOf(i + 1), geometry, rows.get(i)));
     }
     if (nulls > 0) {
       warnings.add(nulls + " records have no geometry (Null shape) and were skipped");
@@ -209,14 +222,18 @@ public final class ShapefileDataStore {
         }
         rows.add(row);
       }
-    } catch (DBFException e) {
+    } catch (RuntimeException e) { // DBFException is one too
+      // javadbf also fails with unchecked exceptions on a corrupt file (BufferUnderflowException
+      // for a field shorter than its type, …): the same message, naming file and row
       throw new MapDataException(
           "attribute table "
               + dbf
               + " is unreadable at row "
               + (rows.size() + 1)
               + ": "
-              + reason(e),
+              + (e instanceof DBFException
+                  ? reason(e)
+                  : "the file is corrupt (javadbf: " + reason(e) + "); export it again"),
           e);
     }
     return rows;

@@ -87,7 +87,15 @@ final class ShpReader {
         throw corrupt(
             file, expected, "shape type " + type + " differs from the file's type " + fileType);
       }
-      records.add(new ShpRecord(number, type == NULL ? null : geometry(content, type)));
+      Geometry geometry;
+      try {
+        geometry = type == NULL ? null : geometry(content, type);
+      } catch (MapDataException e) {
+        throw e;
+      } catch (RuntimeException e) { // JTS refusing a ring or a part: name the record
+        throw corrupt(file, expected, "geometry cannot be built: " + e.getMessage());
+      }
+      records.add(new ShpRecord(number, geometry));
       offset += 8 + (int) contentBytes;
       expected++;
     }
@@ -108,13 +116,13 @@ final class ShpReader {
 
   private static Geometry geometry(Content c, int type) {
     return switch (type) {
-      case 1, 11, 21 -> point(c.doubleAt(4), c.doubleAt(12));
+      case 1, 11, 21 -> point(c.coordinate(4, 0));
       case 8, 18, 28 -> {
         int n = c.count(36, "point count");
         c.need(40 + 16L * n, n + " points");
         Point[] points = new Point[n];
         for (int i = 0; i < n; i++) {
-          points[i] = point(c.doubleAt(40 + 16 * i), c.doubleAt(48 + 16 * i));
+          points[i] = point(c.coordinate(40 + 16 * i, i));
         }
         yield GEOMETRIES.createMultiPoint(points);
       }
@@ -125,16 +133,17 @@ final class ShpReader {
     };
   }
 
-  private static Point point(double x, double y) {
-    return GEOMETRIES.createPoint(new Coordinate(x, y));
+  private static Point point(Coordinate c) {
+    return GEOMETRIES.createPoint(c);
   }
 
   /** The parts of a PolyLine or Polygon record as coordinate arrays (XY only). */
   private static List<Coordinate[]> parts(Content c) {
     int numParts = c.count(36, "part count");
     int numPoints = c.count(40, "point count");
+    // In long: a huge part count must fail this check, not overflow past it into an allocation.
+    c.need(44L + 4L * numParts + 16L * numPoints, numParts + " parts and " + numPoints + " points");
     int pointsAt = 44 + 4 * numParts;
-    c.need(pointsAt + 16L * numPoints, numParts + " parts and " + numPoints + " points");
     List<Coordinate[]> parts = new ArrayList<>(numParts);
     for (int p = 0; p < numParts; p++) {
       int start = c.intAt(44 + 4 * p);
@@ -144,8 +153,7 @@ final class ShpReader {
       }
       Coordinate[] coordinates = new Coordinate[end - start];
       for (int i = start; i < end; i++) {
-        coordinates[i - start] =
-            new Coordinate(c.doubleAt(pointsAt + 16 * i), c.doubleAt(pointsAt + 16 * i + 8));
+        coordinates[i - start] = c.coordinate(pointsAt + 16 * i, i);
       }
       parts.add(coordinates);
     }
@@ -234,6 +242,16 @@ final class ShpReader {
     double doubleAt(int at) {
       need(at + 8L, "a coordinate at content byte " + at);
       return little.getDouble(start + at);
+    }
+
+    /** Point {@code index} (for the message) at content byte {@code at}: finite x, y. */
+    Coordinate coordinate(int at, int index) {
+      double x = doubleAt(at);
+      double y = doubleAt(at + 8);
+      if (!Double.isFinite(x) || !Double.isFinite(y)) {
+        throw corrupt("point " + index + " (" + x + ", " + y + ") is not finite");
+      }
+      return new Coordinate(x, y);
     }
 
     int count(int at, String what) {

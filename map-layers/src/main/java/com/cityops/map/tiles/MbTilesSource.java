@@ -130,8 +130,12 @@ public final class MbTilesSource implements TileSource {
   }
 
   private int parseInt(Map<String, String> meta, String key) {
+    String value = meta.get(key);
+    if (value == null) { // a metadata row whose value is SQL NULL
+      throw new MapDataException("MBTiles " + file + ": metadata " + key + " is NULL, not a zoom");
+    }
     try {
-      return Integer.parseInt(meta.get(key).trim());
+      return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
       throw new MapDataException(
           "MBTiles " + file + ": metadata " + key + " is '" + meta.get(key) + "', not a zoom", e);

@@ -48,6 +48,7 @@ public final class PmTilesSource implements TileSource {
     if (!Files.isRegularFile(file)) {
       throw new MapDataException("PMTiles file " + file.toAbsolutePath() + " does not exist");
     }
+    checkSections(file);
     PMTilesReader reader = null;
     try {
       reader = new PMTilesReader(file);
@@ -77,6 +78,59 @@ public final class PmTilesSource implements TileSource {
       throw new MapDataException(
           "cannot read " + file.toAbsolutePath() + " as a PMTiles v3 archive: " + e.getMessage(),
           e);
+    }
+  }
+
+  private static final int HEADER_BYTES = 127;
+  private static final String[] SECTIONS = {
+    "root directory", "metadata", "leaf directories", "tile data"
+  };
+
+  /**
+   * Checks the header's offset/length pairs against the file's size before tileverse reads them, so
+   * a corrupt length field is named here rather than becoming a huge read or allocation.
+   */
+  private static void checkSections(Path file) {
+    byte[] header = new byte[HEADER_BYTES];
+    long size;
+    try (var channel = java.nio.channels.FileChannel.open(file)) {
+      size = channel.size();
+      ByteBuffer buffer = ByteBuffer.wrap(header);
+      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+        // read the whole header, or what there is of it
+      }
+      if (buffer.hasRemaining()) {
+        throw new MapDataException(
+            "PMTiles "
+                + file.toAbsolutePath()
+                + " is "
+                + size
+                + " bytes, shorter than the 127-byte PMTiles v3 header");
+      }
+    } catch (IOException e) {
+      throw new MapDataException("cannot read " + file.toAbsolutePath() + ": " + e, e);
+    }
+    if (!new String(header, 0, 7, java.nio.charset.StandardCharsets.US_ASCII).equals("PMTiles")) {
+      return; // not PMTiles at all: tileverse's own message says so
+    }
+    ByteBuffer h = ByteBuffer.wrap(header).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < SECTIONS.length; i++) {
+      long offset = h.getLong(8 + 16 * i);
+      long length = h.getLong(16 + 16 * i);
+      if (offset < 0 || length < 0 || offset > size || length > size - offset) {
+        throw new MapDataException(
+            "PMTiles "
+                + file.toAbsolutePath()
+                + ": the header puts the "
+                + SECTIONS[i]
+                + " at bytes "
+                + Long.toUnsignedString(offset)
+                + "+"
+                + Long.toUnsignedString(length)
+                + ", beyond the file's "
+                + size
+                + " bytes (truncated or corrupt)");
+      }
     }
   }
 
@@ -159,6 +213,18 @@ public final class PmTilesSource implements TileSource {
     } catch (IOException | UncheckedIOException e) {
       return TileResult.failed(
           "reading tile " + id + " from " + file.toAbsolutePath() + " failed: " + e.getMessage(),
+          e);
+    } catch (RuntimeException e) {
+      // tileverse parses leaf directories lazily and refuses a corrupt one with unchecked
+      // exceptions (IllegalArgumentException "num entries must be greater than zero", …)
+      return TileResult.failed(
+          "reading tile "
+              + id
+              + " from "
+              + file.toAbsolutePath()
+              + " failed: a directory of the archive is corrupt ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + ")",
           e);
     }
   }

@@ -162,29 +162,63 @@ public record WmtsCapabilities(
       boolean latLon = new TileMatrixSet(id, crs, List.of()).geographic() && !crs.endsWith("CRS84");
       List<TileMatrix> matrices = new ArrayList<>();
       for (Element m : children(s, WMTS, "TileMatrix")) {
-        String[] corner = text(m, WMTS, "TopLeftCorner").trim().split("\\s+");
-        double a = Double.parseDouble(corner[0]);
-        double b = Double.parseDouble(corner[1]);
-        try {
-          matrices.add(
-              new TileMatrix(
-                  text(m, OWS, "Identifier"),
-                  Double.parseDouble(text(m, WMTS, "ScaleDenominator")),
-                  latLon ? b : a,
-                  latLon ? a : b,
-                  Integer.parseInt(text(m, WMTS, "TileWidth")),
-                  Integer.parseInt(text(m, WMTS, "TileHeight")),
-                  Integer.parseInt(text(m, WMTS, "MatrixWidth")),
-                  Integer.parseInt(text(m, WMTS, "MatrixHeight"))));
-        } catch (NumberFormatException e) {
-          throw new MapDataException(
-              "WMTS capabilities " + where + ": tile matrix set " + id + " has a bad number: " + e,
-              e);
-        }
+        matrices.add(matrix(m, latLon, where, id));
       }
       sets.add(new TileMatrixSet(id, crs, List.copyOf(matrices)));
     }
     return new WmtsCapabilities(List.copyOf(layers), List.copyOf(sets), getTileKvp(root));
+  }
+
+  /** One {@code <TileMatrix>}; every number is checked, so a bad one names the set and matrix. */
+  private static TileMatrix matrix(Element m, boolean latLon, String where, String set) {
+    String matrix = text(m, OWS, "Identifier");
+    String at = "WMTS capabilities " + where + ": tile matrix set " + set + ", matrix " + matrix;
+    String cornerText = text(m, WMTS, "TopLeftCorner");
+    String[] corner = cornerText.split("\\s+");
+    if (corner.length != 2) {
+      throw new MapDataException(
+          at + ": TopLeftCorner '" + cornerText + "' is not two numbers separated by a space");
+    }
+    double a = number(corner[0], at, "TopLeftCorner");
+    double b = number(corner[1], at, "TopLeftCorner");
+    double scale = number(text(m, WMTS, "ScaleDenominator"), at, "ScaleDenominator");
+    if (!(scale > 0)) {
+      throw new MapDataException(at + ": ScaleDenominator " + scale + " is not positive");
+    }
+    return new TileMatrix(
+        matrix,
+        scale,
+        latLon ? b : a,
+        latLon ? a : b,
+        count(m, "TileWidth", at),
+        count(m, "TileHeight", at),
+        count(m, "MatrixWidth", at),
+        count(m, "MatrixHeight", at));
+  }
+
+  private static double number(String text, String at, String what) {
+    try {
+      double value = Double.parseDouble(text);
+      if (Double.isFinite(value)) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // the message below shows the text
+    }
+    throw new MapDataException(at + ": " + what + " '" + text + "' is not a finite number");
+  }
+
+  private static int count(Element m, String name, String at) {
+    String text = text(m, WMTS, name);
+    try {
+      int value = Integer.parseInt(text);
+      if (value > 0) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // the message below shows the text
+    }
+    throw new MapDataException(at + ": " + name + " '" + text + "' is not a positive whole number");
   }
 
   private static Optional<String> getTileKvp(Element root) {

@@ -1,0 +1,39 @@
+package com.cityops.map.tiles;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.cityops.map.data.MapDataException;
+import com.cityops.map.geo.TileId;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.file.Path;
+
+/**
+ * Fuzz target for {@link MbTilesSource}: the input is the whole SQLite file, written to a scratch
+ * file; it is opened, its info read and the seeds' tiles asked for. {@code open} answers a source
+ * or throws a {@link MapDataException} with a message; {@code tile} answers a {@link TileResult} (a
+ * failure is a {@code Failed} with a message, not an exception). Seeds in {@code
+ * MbTilesFuzzTestInputs/open/}; see docs/fuzzing.md.
+ */
+class MbTilesFuzzTest {
+  private static final Path FILE = FuzzFiles.scratch("mbtiles-fuzz", "fuzz.mbtiles");
+  private static final TileId[] TILES = {
+    TileId.of(6, 53, 25), TileId.of(10, 859, 417), TileId.of(8, 213, 105), TileId.of(0, 0, 0)
+  };
+
+  @FuzzTest(maxDuration = "60s")
+  void open(byte[] input) {
+    FuzzFiles.write(FILE, input);
+    try (MbTilesSource source = MbTilesSource.open(FILE)) {
+      assertNotNull(source.info());
+      for (TileId id : TILES) {
+        TileResults.check(source.tile(id));
+      }
+    } catch (MapDataException e) {
+      assertNotNull(e.getMessage());
+      assertFalse(e.getMessage().isBlank());
+    } finally {
+      FuzzFiles.delete(FILE);
+    }
+  }
+}

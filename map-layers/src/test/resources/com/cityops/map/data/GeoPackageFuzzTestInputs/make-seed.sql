@@ -1,0 +1,14 @@
+PRAGMA page_size=512; PRAGMA application_id=1196444487; PRAGMA user_version=10200;
+CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL,srs_id INTEGER NOT NULL PRIMARY KEY,organization TEXT NOT NULL,organization_coordsys_id INTEGER NOT NULL,definition  TEXT NOT NULL,description TEXT);
+CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY,data_type TEXT NOT NULL,identifier TEXT UNIQUE,description TEXT DEFAULT '',last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),min_x DOUBLE, min_y DOUBLE,max_x DOUBLE, max_y DOUBLE,srs_id INTEGER,CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));
+CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL,column_name TEXT NOT NULL,geometry_type_name TEXT NOT NULL,srs_id INTEGER NOT NULL,z TINYINT NOT NULL,m TINYINT NOT NULL,CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),CONSTRAINT uk_gc_table_name UNIQUE (table_name),CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
+CREATE TABLE IF NOT EXISTS "districts" ( "fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "geom" GEOMETRY, "adcode" TEXT, "name" TEXT);
+CREATE TABLE IF NOT EXISTS "districts_webmercator" ( "fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "geom" GEOMETRY, "adcode" TEXT, "name" TEXT);
+ATTACH 'shanghai-districts.gpkg' AS src;
+INSERT INTO gpkg_spatial_ref_sys SELECT * FROM src.gpkg_spatial_ref_sys WHERE srs_id IN (-1,0,3857,4326);
+INSERT INTO gpkg_contents SELECT * FROM src.gpkg_contents WHERE table_name IN ('districts','districts_webmercator');
+INSERT INTO gpkg_geometry_columns SELECT * FROM src.gpkg_geometry_columns WHERE table_name IN ('districts','districts_webmercator');
+INSERT INTO districts SELECT * FROM src.districts WHERE fid IN (1,6);
+INSERT INTO districts (geom, adcode, name) VALUES (NULL, '0', 'no geometry');
+INSERT INTO districts_webmercator SELECT * FROM src.districts_webmercator WHERE fid = 1;
+DETACH src; VACUUM;
