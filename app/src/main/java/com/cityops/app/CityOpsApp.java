@@ -237,6 +237,10 @@ public final class CityOpsApp {
 
   private void open(Stage window) {
     this.stage = window;
+    if (options.wall() != null) {
+      openWall(window);
+      return;
+    }
     scene = new Scene(new javafx.scene.layout.Region(), options.width(), options.height());
     Themes.apply(scene, theme);
     long[] pulseStart = new long[1];
@@ -394,6 +398,116 @@ public final class CityOpsApp {
   }
 
   private com.cityops.app.search.SearchBox searchBox;
+  private com.cityops.app.wall.WallPanels wallPanels;
+  private com.cityops.app.wall.WallDisplay wall;
+  private com.cityops.app.wall.WallWindows wallWindows;
+
+  /**
+   * {@code --wall}: instead of the workstation window, the wall's — one per screen — over the same
+   * state, feed and map layers; with {@code --snapshot-dir} its pictures, then exit. FX thread.
+   */
+  private void openWall(Stage first) {
+    var layout = com.cityops.app.wall.WallLayoutReader.read(options.wall());
+    var fx = FxPlatform.pulseExecutor(pulses);
+    ShellViewModel model =
+        new ShellViewModel(messages, options.user(), displayName(options.user()));
+    firstModel = model;
+    Workbench bench =
+        new Workbench(
+            messages,
+            state,
+            fx,
+            Clock.systemUTC(),
+            com.cityops.app.wall.WallPanels.NO_MAP_FOCUS,
+            () -> outbox,
+            () -> backend,
+            options.dataDir());
+    this.workbench = bench;
+    wallPanels = new com.cityops.app.wall.WallPanels(bench, model, LOG::warn);
+    var watermark =
+        new com.cityops.app.security.Watermark(
+            bench.userProperty(), options.user(), Instant::now, ShellViewModel.CITY_ZONE);
+    this.watermark = watermark;
+    wall =
+        new com.cityops.app.wall.WallDisplay(layout, wallPanels, watermark::over, System::nanoTime);
+    var summaries =
+        new FxBridge<CitySummary>(
+            fx,
+            state::summary,
+            summary -> {
+              model.apply(summary);
+              wall.apply(summary);
+            });
+    bench.onStateChange(summaries::changed);
+    var users = new FxBridge<SignedInUser>(fx, state::user, bench.userProperty()::set);
+    bench.onStateChange(users::changed);
+    outboxBridge =
+        new FxBridge<List<OutboxEntry>>(fx, List::of, model::applyOutbox); // a wall acts not
+    var content = new FxBridge<MapContent>(fx, mapLayers::content, wallPanels::showContent);
+    bench.onStateChange(content::changed);
+    mapLayers.onLoaded(content::changed);
+    mapContentChanged = content::changed;
+    bench.userProperty().set(state.user());
+    var clock =
+        new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(1), e -> model.tick(Instant.now())));
+    clock.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    clock.play();
+    model.tick(Instant.now());
+    boolean snapshots = options.snapshotDir() != null;
+    wallWindows =
+        new com.cityops.app.wall.WallWindows(wall, first, this::dressWallScene, !snapshots);
+    scene = first.getScene();
+    first.setOnHidden(e -> close());
+    summaries.changed();
+    users.changed();
+    content.changed();
+    io.execute(this::connect);
+    io.execute(() -> loadBasemap(null, theme));
+    if (snapshots) {
+      new com.cityops.app.wall.WallSnapshots(
+              wall, wallWindows, options.snapshotDir(), io, this::exit, this::snapshotFailed)
+          .whenReady(this::wallNotLoaded, options.snapshotTimeout());
+    }
+  }
+
+  /** Theme, pulse meters and the mode commands (Ctrl+Alt+N 平时, Ctrl+Alt+E 战时) on each window. */
+  private void dressWallScene(Scene wallScene) {
+    Themes.apply(wallScene, theme);
+    var keys = wallScene.getAccelerators();
+    keys.put(
+        javafx.scene.input.KeyCombination.keyCombination("Ctrl+Alt+N"),
+        () -> wall.command(com.cityops.api.OperatingMode.NORMAL));
+    keys.put(
+        javafx.scene.input.KeyCombination.keyCombination("Ctrl+Alt+E"),
+        () -> wall.command(com.cityops.api.OperatingMode.EMERGENCY));
+    long[] pulseStart = new long[1];
+    wallScene.addPreLayoutPulseListener(() -> pulseStart[0] = System.nanoTime());
+    wallScene.addPostLayoutPulseListener(
+        () -> pulses.pulseEnded(System.nanoTime() - pulseStart[0]));
+  }
+
+  /** Why the wall is not yet fully loaded for {@code --snapshot-dir}, or null once it is. */
+  private String wallNotLoaded() {
+    FeedState feedState = state.feedStatus().state();
+    if (state.seq() < 0 || (feedState != FeedState.LIVE && feedState != FeedState.REPLAY)) {
+      return "no live snapshot yet (feed " + feedState + ")";
+    }
+    var layers = state.layers();
+    if (layers.isEmpty()
+        || !mapLayersLoaded.containsAll(layers.stream().map(l -> l.id()).toList())) {
+      return "boundary layers not loaded (" + mapLayersLoaded + " of " + layers.size() + ")";
+    }
+    if (!"none".equalsIgnoreCase(options.basemap()) && wallPanels.basemap() == null) {
+      return basemapFailure != null ? basemapFailure : "basemap not opened yet";
+    }
+    if (!wall.settled()) {
+      return "wall maps not drawn yet";
+    }
+    return null;
+  }
+
   private Runnable mapContentChanged = () -> {};
   private com.cityops.app.scope.ScopeBar scopeBar;
 
@@ -464,8 +578,10 @@ public final class CityOpsApp {
   }
 
   private void snapshotFailed(String reason) {
-    LOG.error("--snapshot {}: {}", options.snapshot(), reason);
-    System.err.println("cityops: --snapshot failed: " + reason);
+    String what =
+        options.snapshot() != null ? "--snapshot " + options.snapshot() : "--snapshot-dir";
+    LOG.error("{}: {}", what, reason);
+    System.err.println("cityops: " + what + " failed: " + reason);
     close();
     Thread exit = new Thread(() -> System.exit(3), "cityops-exit");
     exit.start();
@@ -543,7 +659,12 @@ public final class CityOpsApp {
           .execute(
               () -> {
                 MapView shown = this.map;
-                shown.basemapProperty().set(opened);
+                if (shown != null) {
+                  shown.basemapProperty().set(opened);
+                }
+                if (wallPanels != null) {
+                  wallPanels.setBasemap(opened);
+                }
                 if (before != null && before != opened) {
                   before.close(); // the previous theme's basemap, now shown nowhere
                 }
@@ -553,7 +674,13 @@ public final class CityOpsApp {
           "basemap " + (ref == null ? "(bundled)" : ref) + " not shown: " + e.getMessage();
       LOG.warn(reason);
       basemapFailure = reason;
-      FxPlatform.pulseExecutor(pulses).execute(() -> map.basemapFailed(reason));
+      FxPlatform.pulseExecutor(pulses)
+          .execute(
+              () -> {
+                if (map != null) {
+                  map.basemapFailed(reason);
+                }
+              });
     }
   }
 
@@ -911,6 +1038,11 @@ public final class CityOpsApp {
                 });
           }
         });
+  }
+
+  /** The wall's picture under {@code --wall}, else null (tests). */
+  com.cityops.app.wall.WallDisplay wallDisplay() {
+    return wall;
   }
 
   /** What the window's watermark says now (tests). */

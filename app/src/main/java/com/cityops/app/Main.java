@@ -56,7 +56,13 @@ public final class Main {
     }
     try {
       options.checkServer();
-    } catch (IllegalArgumentException e) {
+      if (options.snapshotDir() != null && options.wall() == null) {
+        throw new IllegalArgumentException("--snapshot-dir renders a wall: give --wall FILE too");
+      }
+      if (options.wall() != null) {
+        com.cityops.app.wall.WallLayoutReader.read(options.wall()); // a bad file stops here
+      }
+    } catch (IllegalArgumentException | com.cityops.app.wall.WallLayoutException e) {
       System.err.println("cityops: " + e.getMessage());
       System.exit(2);
       return;

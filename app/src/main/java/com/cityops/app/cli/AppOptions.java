@@ -189,6 +189,23 @@ public final class AppOptions {
               + " keychain (Credential Manager, Secret Service, Keychain) answers.")
   boolean noKeychain;
 
+  @Option(
+      names = "--wall",
+      paramLabel = "FILE",
+      description =
+          "Drive a video wall: one window per screen, panels and modes as the wall layout file"
+              + " says (docs/wall-setup.md, examples in docs/walls/). The seat never locks.")
+  Path wall;
+
+  @Option(
+      names = "--snapshot-dir",
+      paramLabel = "DIR",
+      description =
+          "With --wall: once fully loaded, render every screen of the wall in both modes to"
+              + " DIR/<screen>-<mode>.png and exit (previews for planning a wall); exit 3 with the"
+              + " reason when that does not happen within --snapshot-timeout.")
+  Path snapshotDir;
+
   /** {@code --sso} given without an issuer: the backend is the provider. */
   public static final String SSO_AT_BACKEND = "backend";
 
@@ -362,7 +379,17 @@ public final class AppOptions {
 
   /** Idle time before the session locks; zero or negative: never. */
   public Duration lockAfter() {
-    return lockAfter;
+    return wall != null ? Duration.ZERO : lockAfter;
+  }
+
+  /** {@code --wall}: the wall layout file, or null for a workstation. */
+  public Path wall() {
+    return wall;
+  }
+
+  /** {@code --snapshot-dir}: where to render the wall's screens, or null. */
+  public Path snapshotDir() {
+    return snapshotDir;
   }
 
   public Duration screenshotDelay() {

@@ -166,6 +166,12 @@ public final class IndicatorPanel {
   private ContextMenu menu;
   private IndicatorReadings readings;
   private IndicatorFilter filter = IndicatorFilter.ALL;
+
+  /** Domains a wall panel is fixed to; empty: all (the workstation's filter decides). */
+  private Set<IndicatorDomain> fixedDomains = Set.of();
+
+  private Node toolbar;
+  private String pendingDetail;
   private List<String> pins = List.of();
   private boolean pinsChosen;
   private String pinsUser;
@@ -229,7 +235,8 @@ public final class IndicatorPanel {
     problem.setManaged(false);
     root.setId("indicator-panel");
     root.getStyleClass().addAll(StyleClasses.PANEL, IndicatorStyles.PANEL);
-    root.getChildren().addAll(title, summary, banner.node(), toolbar(), problem, body);
+    toolbar = toolbar();
+    root.getChildren().addAll(title, summary, banner.node(), toolbar, problem, body);
     root.setPrefWidth(2 * IndicatorTile.WIDTH + 36);
     root.setMinWidth(2 * IndicatorTile.WIDTH + 36);
 
@@ -268,6 +275,25 @@ public final class IndicatorPanel {
 
   public Node node() {
     return root;
+  }
+
+  /** Opens this indicator's detail (its history chart) as soon as it is known (a wall's chart). */
+  public IndicatorPanel openDetailWhenKnown(String indicatorId) {
+    pendingDetail = indicatorId;
+    return this;
+  }
+
+  /**
+   * For a wall panel: only these domains (empty: all), and no search or filter bar — nobody types
+   * at a wall. FX thread.
+   */
+  public IndicatorPanel showOnly(Set<IndicatorDomain> domains) {
+    fixedDomains = Set.copyOf(domains);
+    toolbar.setVisible(false);
+    toolbar.setManaged(false);
+    setFilter(filter);
+    countSections();
+    return this;
   }
 
   /** Stops the panel's I/O thread and its clock; pins already handed to it are still written. */
@@ -356,6 +382,9 @@ public final class IndicatorPanel {
     boolean visibilityChanged = false;
     Set<String> held = new HashSet<>(next.indicators().size() * 2);
     for (Indicator indicator : next.indicators()) {
+      if (!fixedDomains.isEmpty() && !fixedDomains.contains(indicator.domain())) {
+        continue; // a wall panel fixed to other domains: no tile at all, not a hidden one
+      }
       held.add(indicator.id());
       Entry e = entries.get(indicator.id());
       if (e == null) {
@@ -404,6 +433,10 @@ public final class IndicatorPanel {
     }
     if (alarmsChanged) {
       banner.show(alarms.waiting());
+    }
+    if (pendingDetail != null && entries.containsKey(pendingDetail)) {
+      openDetail(pendingDetail);
+      pendingDetail = null;
     }
     if (visibilityChanged) {
       countSections();
@@ -560,7 +593,9 @@ public final class IndicatorPanel {
   }
 
   private boolean judgeVisibility(Entry e) {
-    boolean show = filter.matches(e.indicator);
+    boolean show =
+        filter.matches(e.indicator)
+            && (fixedDomains.isEmpty() || fixedDomains.contains(e.indicator.domain()));
     if (show == e.visible) {
       return false;
     }

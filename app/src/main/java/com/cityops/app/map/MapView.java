@@ -269,6 +269,15 @@ public final class MapView extends StackPane implements AutoCloseable {
         && (!hasLive || (moving != null && sameView(moving.viewport(), viewport.get())));
   }
 
+  /**
+   * True when the steady image shows the current view and content, basemap tiles possibly still
+   * coming in (stand-ins where they are not ready): there is a picture, not a blank.
+   */
+  public boolean hasPicture() {
+    RasterSurface.Frame f = base.front();
+    return f != null && f.contentStamp() == stamp(false) && sameView(f.viewport(), viewport.get());
+  }
+
   /** Shows {@code area} (Mercator metres) whole, now or as soon as the control has a size. */
   public void fit(Envelope area, double marginPx) {
     pendingFit = area;

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * The reference backend in a process of its own (the test's classpath, {@code SimMain}), so that
  * what a test measures of the client — heap, GC pauses, FX-thread stalls — is the client's alone.
  */
-final class SimProcess implements AutoCloseable {
+public final class SimProcess implements AutoCloseable {
   private final Process process;
   private final int port;
 
@@ -26,7 +26,7 @@ final class SimProcess implements AutoCloseable {
    * Starts {@code SimMain} with these arguments ({@code --port 0} picks a free port) and waits
    * until it listens.
    */
-  static SimProcess start(String... args) throws Exception {
+  public static SimProcess start(String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
@@ -64,7 +64,7 @@ final class SimProcess implements AutoCloseable {
     }
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 

@@ -8,9 +8,9 @@ import com.cityops.api.OperatingMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +31,9 @@ class WallLayoutReaderTest {
     return dir.resolve("docs/walls");
   }
 
-  private static Schema schema() throws Exception {
+  private static JsonSchema schema() throws Exception {
     String text = Files.readString(walls().resolve("wall-layout.schema.json"));
-    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-        .getSchema(text, com.networknt.schema.InputFormat.JSON);
+    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(text);
   }
 
   @ParameterizedTest
