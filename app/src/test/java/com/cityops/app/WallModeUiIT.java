@@ -137,6 +137,9 @@ class WallModeUiIT {
       assertThat(switched.change().caseId()).isEqualTo(majorId.get());
       assertThat(running.workbench().selectedIncidentIdProperty().get()).isEqualTo(majorId.get());
       assertThat(robot.lookup("#wall-focus").tryQuery()).isPresent();
+      assertThat(robot.lookup("#" + com.cityops.app.security.Watermark.ID).queryAll())
+          .as("the watermark on the wall's screens")
+          .isNotEmpty();
       assertThat(millis).as("switch within 2 s of the case arriving").isLessThan(2000);
 
       robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.N);

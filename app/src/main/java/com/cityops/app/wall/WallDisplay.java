@@ -90,6 +90,7 @@ public final class WallDisplay implements AutoCloseable {
 
   private Timeline waiting;
   private volatile Switched last;
+  private java.util.List<com.cityops.api.Incident> newestOpen = List.of();
 
   /**
    * @param dress puts what every window of the app wears over a screen's content (the watermark)
@@ -170,6 +171,7 @@ public final class WallDisplay implements AutoCloseable {
 
   /** Each summary the wall shows: a new major case or the backend's emergency switches it. */
   public void apply(CitySummary summary) {
+    newestOpen = summary.newestOpen();
     long cause = nanoClock.getAsLong();
     WallModeController.Switch change = modes.observe(summary.newestOpen(), summary.mode());
     if (change != null) {
@@ -177,10 +179,19 @@ public final class WallDisplay implements AutoCloseable {
     }
   }
 
-  /** An operator's or the remote control's command. */
+  /**
+   * An operator's or the remote control's command. Into 战时 with no case in focus, the most serious
+   * open case takes the focus (the queue's first): an emergency layout is about a case.
+   */
   public void command(OperatingMode mode) {
     long cause = nanoClock.getAsLong();
     WallModeController.Switch change = modes.command(mode);
+    if (change != null
+        && mode == OperatingMode.EMERGENCY
+        && panels.workbench().selectedIncidentIdProperty().get() == null
+        && !newestOpen.isEmpty()) {
+      change = new WallModeController.Switch(mode, change.reason(), newestOpen.get(0).id());
+    }
     if (change != null) {
       switchTo(change, cause);
     }
