@@ -78,6 +78,11 @@ final class WallMapPanel {
     MapView view = panels.newMap();
     PartView part = new PartView(view, rect);
     parts.add(part);
+    String focus = panels.workbench().selectedIncidentIdProperty().get();
+    Incident incident = focus == null ? null : panels.workbench().state().incident(focus);
+    if (panel.map().follows() && incident != null && incident.location() != null) {
+      whole.set(centeredOn(incident.location().lon(), incident.location().lat())); // parts known
+    }
     showPart(part);
     return view;
   }
@@ -107,9 +112,24 @@ final class WallMapPanel {
     }
   }
 
+  /**
+   * The case in the middle of the largest part, not of the whole panel: across two screens the
+   * whole panel's middle is the bezel.
+   */
   private Viewport centeredOn(double lon, double lat) {
     Viewport now = whole.get();
-    return Viewport.centeredOn(LonLat.of(lon, lat), FOCUS_ZOOM, now.width(), now.height());
+    Viewport there =
+        Viewport.centeredOn(LonLat.of(lon, lat), FOCUS_ZOOM, now.width(), now.height());
+    PartView largest =
+        parts.stream()
+            .max(java.util.Comparator.comparingDouble(p -> p.rect().width() * p.rect().height()))
+            .orElse(null);
+    if (largest == null) {
+      return there;
+    }
+    double dx = largest.rect().x() + largest.rect().width() / 2 - now.width() / 2;
+    double dy = largest.rect().y() + largest.rect().height() / 2 - now.height() / 2;
+    return there.panBy(dx, dy);
   }
 
   private void flyToCase(String id) {
