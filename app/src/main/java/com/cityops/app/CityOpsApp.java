@@ -488,8 +488,8 @@ public final class CityOpsApp {
         () -> pulses.pulseEnded(System.nanoTime() - pulseStart[0]));
   }
 
-  /** Why the wall is not yet fully loaded for {@code --snapshot-dir}, or null once it is. */
-  private String wallNotLoaded() {
+  /** Why the live snapshot or the boundary layers are not in yet, or null once they are. */
+  private String dataNotLoaded() {
     FeedState feedState = state.feedStatus().state();
     if (state.seq() < 0 || (feedState != FeedState.LIVE && feedState != FeedState.REPLAY)) {
       return "no live snapshot yet (feed " + feedState + ")";
@@ -498,6 +498,15 @@ public final class CityOpsApp {
     if (layers.isEmpty()
         || !mapLayersLoaded.containsAll(layers.stream().map(l -> l.id()).toList())) {
       return "boundary layers not loaded (" + mapLayersLoaded + " of " + layers.size() + ")";
+    }
+    return null;
+  }
+
+  /** Why the wall is not yet fully loaded for {@code --snapshot-dir}, or null once it is. */
+  private String wallNotLoaded() {
+    String data = dataNotLoaded();
+    if (data != null) {
+      return data;
     }
     if (!"none".equalsIgnoreCase(options.basemap()) && wallPanels.basemap() == null) {
       return basemapFailure != null ? basemapFailure : "basemap not opened yet";
@@ -556,14 +565,9 @@ public final class CityOpsApp {
 
   /** Why the app is not yet fully loaded for {@code --snapshot}, or null once it is. */
   private String notFullyLoaded() {
-    FeedState feedState = state.feedStatus().state();
-    if (state.seq() < 0 || (feedState != FeedState.LIVE && feedState != FeedState.REPLAY)) {
-      return "no live snapshot yet (feed " + feedState + ")";
-    }
-    var layers = state.layers();
-    if (layers.isEmpty()
-        || !mapLayersLoaded.containsAll(layers.stream().map(l -> l.id()).toList())) {
-      return "boundary layers not loaded (" + mapLayersLoaded + " of " + layers.size() + ")";
+    String data = dataNotLoaded();
+    if (data != null) {
+      return data;
     }
     if (cityBounds() == null) {
       return "boundary layers not drawn yet";

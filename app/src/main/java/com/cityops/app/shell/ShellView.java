@@ -179,16 +179,7 @@ public final class ShellView {
     Label feed = styled(new Label(), StyleClasses.STATUS_BADGE);
     feed.setId("feed-badge");
     feed.textProperty().bind(model.feedTextProperty());
-    Runnable badgeState =
-        () ->
-            StyleClasses.setState(
-                feed,
-                model.staleProperty().get()
-                    ? StyleClasses.STALE
-                    : StyleClasses.feedPseudoClass(model.feedStateProperty().get().name()));
-    model.feedStateProperty().addListener((obs, old, now) -> badgeState.run());
-    model.staleProperty().addListener((obs, old, now) -> badgeState.run());
-    badgeState.run();
+    bindFeedState(model, feed);
     Label age = styled(new Label(), StyleClasses.MUTED);
     age.setId("data-age");
     age.textProperty().bind(model.ageTextProperty());
@@ -365,6 +356,23 @@ public final class ShellView {
     HBox line = new HBox(24, server, actions);
     line.getStyleClass().add(StyleClasses.STATUS_LINE);
     return line;
+  }
+
+  /**
+   * Keeps {@code badge}'s state pseudo-class on the feed's: stale (data too old) over the feed
+   * state. For the top bar's badge and each wall screen's corner.
+   */
+  public static void bindFeedState(ShellViewModel model, Node badge) {
+    Runnable state =
+        () ->
+            StyleClasses.setState(
+                badge,
+                model.staleProperty().get()
+                    ? StyleClasses.STALE
+                    : StyleClasses.feedPseudoClass(model.feedStateProperty().get().name()));
+    model.feedStateProperty().addListener((obs, was, now) -> state.run());
+    model.staleProperty().addListener((obs, was, now) -> state.run());
+    state.run();
   }
 
   private static VBox metric(String label, ObservableValue<String> value, String pseudoClass) {

@@ -132,16 +132,7 @@ final class WallWidgets {
     Label age = new Label();
     age.getStyleClass().addAll(StyleClasses.MUTED, "wall-status-age");
     age.textProperty().bind(model.ageTextProperty());
-    Runnable state =
-        () ->
-            StyleClasses.setState(
-                feed,
-                model.staleProperty().get()
-                    ? StyleClasses.STALE
-                    : StyleClasses.feedPseudoClass(model.feedStateProperty().get().name()));
-    model.feedStateProperty().addListener((obs, was, now) -> state.run());
-    model.staleProperty().addListener((obs, was, now) -> state.run());
-    state.run();
+    com.cityops.app.shell.ShellView.bindFeedState(model, feed);
     HBox corner = new HBox(8, age, feed);
     corner.setAlignment(Pos.CENTER_RIGHT);
     corner.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
