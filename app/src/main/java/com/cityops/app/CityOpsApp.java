@@ -238,7 +238,7 @@ public final class CityOpsApp {
   private void open(Stage window) {
     this.stage = window;
     if (options.wall() != null) {
-      openWall(window);
+      openWall(); // the wall's own windows; the given one stays unused
       return;
     }
     scene = new Scene(new javafx.scene.layout.Region(), options.width(), options.height());
@@ -406,7 +406,7 @@ public final class CityOpsApp {
    * {@code --wall}: instead of the workstation window, the wall's — one per screen — over the same
    * state, feed and map layers; with {@code --snapshot-dir} its pictures, then exit. FX thread.
    */
-  private void openWall(Stage first) {
+  private void openWall() {
     var layout = com.cityops.app.wall.WallLayoutReader.read(options.wall());
     var fx = FxPlatform.pulseExecutor(pulses);
     ShellViewModel model =
@@ -456,10 +456,10 @@ public final class CityOpsApp {
     clock.play();
     model.tick(Instant.now());
     boolean snapshots = options.snapshotDir() != null;
-    wallWindows =
-        new com.cityops.app.wall.WallWindows(wall, first, this::dressWallScene, !snapshots);
-    scene = first.getScene();
-    first.setOnHidden(e -> close());
+    wallWindows = new com.cityops.app.wall.WallWindows(wall, this::dressWallScene, !snapshots);
+    Stage firstScreen = wallWindows.stages().values().iterator().next();
+    scene = firstScreen.getScene();
+    firstScreen.setOnHidden(e -> close());
     summaries.changed();
     users.changed();
     content.changed();
@@ -922,6 +922,17 @@ public final class CityOpsApp {
     }
     if (watermark != null) {
       watermark.close();
+    }
+    var wallShown = wall;
+    var wallScreens = wallWindows;
+    if (wallShown != null) {
+      // nodes and windows: on the FX thread, whoever closes
+      FxPlatform.pulseExecutor(pulses)
+          .execute(
+              () -> {
+                wallScreens.close();
+                wallShown.close();
+              });
     }
     search.close();
     var under = basemap;

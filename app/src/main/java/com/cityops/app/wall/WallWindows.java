@@ -35,22 +35,18 @@ public final class WallWindows implements AutoCloseable {
   private final ListChangeListener<Screen> screensChanged = c -> place();
 
   /**
-   * @param first the application's primary stage, used for the first screen
    * @param dressScene applies the theme and the app's pulse meters to each window's scene
    * @param onScreens true: on the OS screens; false: every window at the layout's size at the top
    *     left, for {@code --snapshot-dir} on a machine without the wall's screens
    */
-  public WallWindows(WallDisplay wall, Stage first, Consumer<Scene> dressScene, boolean onScreens) {
+  public WallWindows(WallDisplay wall, Consumer<Scene> dressScene, boolean onScreens) {
     this.wall = wall;
     this.onScreens = onScreens;
     WallLayout.Size size = wall.layout().screenSize();
-    boolean firstUsed = false;
     for (WallLayout.Screen screen : wall.layout().screens()) {
-      Stage stage = firstUsed ? new Stage() : first;
-      firstUsed = true;
-      if (stage != first || !first.isShowing()) {
-        stage.initStyle(StageStyle.UNDECORATED);
-      }
+      // New stages only: a style can be set only before a stage was ever shown.
+      Stage stage = new Stage();
+      stage.initStyle(StageStyle.UNDECORATED);
       stage.setTitle(wall.layout().name() + " · " + screen.id());
       Scale scale = new Scale(1, 1, 0, 0);
       Group holder = new Group(wall.screenRoot(screen.id()));
