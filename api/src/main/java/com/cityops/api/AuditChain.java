@@ -35,38 +35,42 @@ public final class AuditChain {
     int n = 0;
     for (String line : lines) {
       n++;
-      String problem = problemOf(prev, line);
-      if (problem != null) {
-        return new Check(n - 1, n, problem, prev);
+      Link link = link(prev, line);
+      if (link.problem() != null) {
+        return new Check(n - 1, n, link.problem(), prev);
       }
-      prev = hashOf(line);
+      prev = link.hash();
     }
     return new Check(n, 0, null, prev);
   }
 
-  /** Why {@code line} does not follow a record whose hash is {@code prev}, or null when it does. */
-  public static String problemOf(String prev, String line) {
+  /** A line read as the next link of a chain: its hash, or why it does not follow. */
+  public record Link(String hash, String problem) {}
+
+  /** Reads {@code line} (once) as the record after the one whose hash is {@code prev}. */
+  public static Link link(String prev, String line) {
     if (line == null || line.isBlank()) {
-      return "empty line";
+      return new Link(null, "empty line");
     }
     JsonNode node;
     try {
       node = Json.readTree(line);
     } catch (Json.MalformedJsonException e) {
-      return "not JSON: " + e.getMessage();
+      return new Link(null, "not JSON: " + e.getMessage());
     }
     if (!(node instanceof ObjectNode record)) {
-      return "not a record";
+      return new Link(null, "not a record");
     }
     if (!prev.equals(record.path("prev").asText())) {
-      return "does not follow the line before it (removed or inserted?)";
+      return new Link(null, "does not follow the line before it (removed or inserted?)");
     }
+    String claimed = record.path("hash").asText();
     ObjectNode body = record.deepCopy();
     body.remove("hash");
-    if (!record.path("hash").asText().equals(hash(prev, body))) {
-      return "changed after it was written";
+    if (!claimed.equals(hash(prev, body))) {
+      return new Link(null, "changed after it was written");
     }
-    return null;
+    return new Link(claimed, null);
   }
 
   /** The {@code hash} a line claims (empty when it has none). */

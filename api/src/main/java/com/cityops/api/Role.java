@@ -17,8 +17,9 @@ public enum Role {
    */
   WALL;
 
+  /** Operators and supervisors work cases; viewers and walls only watch. */
   public boolean mayAct() {
-    return this != VIEWER;
+    return this == OPERATOR || this == SUPERVISOR;
   }
 
   public boolean seesPersonalData() {

@@ -46,7 +46,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -825,23 +824,17 @@ public final class CityOpsApp {
    * Under single sign-on the seat unlocks by signing on again at the provider, as the same person.
    */
   private UnlockMethod signOnAgainToUnlock() {
-    return new UnlockMethod() {
-      @Override
-      public boolean asksForPassword() {
-        return false;
-      }
-
-      @Override
-      public CompletionStage<Result> attempt(String typed) {
-        SignOn current = signOn;
-        BackendClient client = backend;
-        if (current instanceof OidcSignOn sso && client != null) {
-          return sso.confirmSamePerson(client);
-        }
-        return CompletableFuture.completedFuture(
-            new Result(Outcome.FAILED, "not signed on yet; wait for the connection"));
-      }
-    };
+    return UnlockMethod.signOnAgain(
+        () -> {
+          SignOn current = signOn;
+          BackendClient client = backend;
+          if (current instanceof OidcSignOn sso && client != null) {
+            return sso.confirmSamePerson(client);
+          }
+          return CompletableFuture.completedFuture(
+              new UnlockMethod.Result(
+                  UnlockMethod.Outcome.FAILED, "not signed on yet; wait for the connection"));
+        });
   }
 
   /** A password, or single sign-on with its tokens encrypted in the user's data folder. */

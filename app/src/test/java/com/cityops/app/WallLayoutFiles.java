@@ -4,10 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The example wall layouts in {@code docs/walls/}, for tests. */
-final class WallLayoutFiles {
+public final class WallLayoutFiles {
   private WallLayoutFiles() {}
 
-  static Path example(String name) {
+  public static Path example(String name) {
+    return dir().resolve(name);
+  }
+
+  /** {@code docs/walls/}, found above the working directory. */
+  public static Path dir() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null && !Files.isDirectory(dir.resolve("docs/walls"))) {
       dir = dir.getParent();
@@ -15,6 +20,6 @@ final class WallLayoutFiles {
     if (dir == null) {
       throw new IllegalStateException("docs/walls not found above " + Path.of("").toAbsolutePath());
     }
-    return dir.resolve("docs/walls").resolve(name);
+    return dir.resolve("docs/walls");
   }
 }

@@ -76,6 +76,8 @@ public final class IncidentDetailView {
   private final Label placeholder = new Label();
   private final ScrollPane scroll;
   private final VBox root;
+  private final VBox content;
+  private final Node devicesSection;
 
   private ActionOutbox watchedOutbox;
   private Incident shown;
@@ -102,7 +104,8 @@ public final class IncidentDetailView {
             () -> watchedOutbox == null ? List.<OutboxEntry>of() : watchedOutbox.entries(),
             this::showOutbox);
 
-    VBox content =
+    devicesSection = section("detail.section.devices", devices);
+    content =
         new VBox(
             14,
             header,
@@ -110,7 +113,7 @@ public final class IncidentDetailView {
             section("detail.section.timeline", timeline),
             section("detail.section.departments", departments),
             section("detail.section.sop", sop),
-            section("detail.section.devices", devices),
+            devicesSection,
             section("detail.section.reporter", reporter));
     content.getStyleClass().add(StyleClasses.DETAIL_CONTENT);
     timeline.setId("detail-timeline");
@@ -142,6 +145,16 @@ public final class IncidentDetailView {
     workbench.userProperty().addListener((obs, was, now) -> caseBridge.changed());
     closeWithWindow();
     caseBridge.changed();
+  }
+
+  /**
+   * For a wall's focus panel: the cameras and sensors around the case right under its header —
+   * nobody scrolls a wall. FX thread.
+   */
+  public IncidentDetailView devicesFirst() {
+    content.getChildren().remove(devicesSection);
+    content.getChildren().add(1, devicesSection);
+    return this;
   }
 
   /**

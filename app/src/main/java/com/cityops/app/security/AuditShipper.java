@@ -22,10 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Ships the local {@link AuditTrail} to the backend while it can be reached ({@code POST /audit}),
  * on its own {@code cityops-audit} thread. Where the backend's copy ends is asked of the backend at
- * start and after any gap, so nothing local keeps a position that could disagree; records beyond it
- * are checked by the chain rules first, and the first line that breaks the chain (changed, removed,
- * inserted) is not shipped, nor anything after it: the problem is logged and shown on the status
- * endpoint until someone acts — the backend's copy up to there is the evidence.
+ * start and whenever the log has grown since it last held all of it (an unchanged log costs no
+ * request), so nothing local keeps a position that could disagree; records beyond it are checked by
+ * the chain rules first, and the first line that breaks the chain (changed, removed, inserted) is
+ * not shipped, nor anything after it: the problem is logged and shown on the status endpoint until
+ * someone acts — the backend's copy up to there is the evidence.
  */
 public final class AuditShipper implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditShipper.class);
@@ -50,6 +51,9 @@ public final class AuditShipper implements AutoCloseable {
           });
   private volatile Progress progress = new Progress(0, 0, null);
   private String reported;
+
+  /** The log's size when the backend last held all of it: nothing to ask while it stays so. */
+  private long shippedSize = -1;
 
   /**
    * @param backend sends one batch ({@code BackendClient::shipAudit}); throws {@link
@@ -92,6 +96,10 @@ public final class AuditShipper implements AutoCloseable {
 
   /** One round: ask where the backend's copy ends, check what follows, send it. */
   synchronized void ship() {
+    long size = sizeOfLog();
+    if (size == shippedSize) {
+      return; // appended to only: a grown log has a new size
+    }
     List<String> lines = readLog();
     AuditReceipt held = backend.apply(new AuditBatch(clientId, List.of()));
     int from = held.records();
@@ -127,6 +135,9 @@ public final class AuditShipper implements AutoCloseable {
       i = end;
       progress = new Progress(shipped, lines.size() - shipped, null);
     }
+    if (check.intact() && shipped == lines.size()) {
+      shippedSize = size;
+    }
     report(
         new Progress(
             shipped,
@@ -155,6 +166,14 @@ public final class AuditShipper implements AutoCloseable {
 
   private static String hashBefore(List<String> lines, int index) {
     return index == 0 ? AuditChain.GENESIS : AuditChain.hashOf(lines.get(index - 1));
+  }
+
+  private long sizeOfLog() {
+    try {
+      return Files.exists(log) ? Files.size(log) : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the audit log " + log, e);
+    }
   }
 
   /** The log's complete lines (a line still being written has no newline yet). */

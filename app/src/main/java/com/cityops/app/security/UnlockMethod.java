@@ -31,6 +31,24 @@ public interface UnlockMethod {
    */
   CompletionStage<Result> attempt(String typed);
 
+  /**
+   * Signing on again at the single sign-on provider ({@code attempt}: e.g. {@code
+   * OidcSignOn.confirmSamePerson}); no password is asked for.
+   */
+  static UnlockMethod signOnAgain(java.util.function.Supplier<CompletionStage<Result>> attempt) {
+    return new UnlockMethod() {
+      @Override
+      public boolean asksForPassword() {
+        return false;
+      }
+
+      @Override
+      public CompletionStage<Result> attempt(String typed) {
+        return attempt.get();
+      }
+    };
+  }
+
   /** The password this session signed in with, compared in constant time. */
   static UnlockMethod password(String password) {
     byte[] secret = password.getBytes(StandardCharsets.UTF_8);

@@ -1,11 +1,7 @@
 package com.cityops.app.wall;
 
-import com.cityops.api.Device;
-import com.cityops.api.DeviceType;
-import com.cityops.api.Incident;
 import com.cityops.api.IndicatorDomain;
 import com.cityops.app.detail.IncidentDetailView;
-import com.cityops.app.i18n.Messages;
 import com.cityops.app.indicators.IndicatorPanel;
 import com.cityops.app.map.MapView;
 import com.cityops.app.queue.IncidentQueue;
@@ -15,19 +11,13 @@ import com.cityops.map.basemap.Basemap;
 import com.cityops.map.content.MapContent;
 import com.cityops.themes.StyleClasses;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /**
  * Builds the wall's panels from the workstation's own views — {@link IndicatorPanel}, {@link
@@ -48,9 +38,6 @@ public final class WallPanels {
         @Override
         public void frame(org.locationtech.jts.geom.Envelope lonLat, double marginPx) {}
       };
-
-  static final double NEARBY_METRES = 1500;
-  private static final int NEARBY_SHOWN = 8;
 
   private final Workbench workbench;
   private final ShellViewModel model;
@@ -110,90 +97,17 @@ public final class WallPanels {
     return new Part(one.node(), one::close);
   }
 
-  /** The case in focus, and the cameras and sensors around it. */
+  /**
+   * The case in focus: the workstation's detail view, following the workbench's selection, with the
+   * cameras and sensors around the case first.
+   */
   private Part focus() {
-    Messages messages = workbench.messages();
-    IncidentDetailView detail = new IncidentDetailView(workbench);
-    Label nearbyTitle = new Label(messages.get("wall.nearby"));
-    nearbyTitle.getStyleClass().add(StyleClasses.PANEL_TITLE);
-    VBox nearby = new VBox(4);
-    nearby.setId("wall-nearby");
-    VBox box = new VBox(8, detail.node(), nearbyTitle, nearby);
+    IncidentDetailView detail = new IncidentDetailView(workbench).devicesFirst();
+    VBox box = new VBox(detail.node());
     VBox.setVgrow(detail.node(), Priority.ALWAYS);
     box.getStyleClass().addAll(StyleClasses.PANEL, "wall-focus");
     box.setId("wall-focus");
-    Runnable list = () -> listNearby(nearby, messages);
-    ChangeListener<String> selected = (obs, was, now) -> list.run();
-    workbench.selectedIncidentIdProperty().addListener(selected);
-    Timeline refresh = new Timeline(new KeyFrame(Duration.seconds(5), e -> list.run()));
-    refresh.setCycleCount(Timeline.INDEFINITE);
-    refresh.play();
-    list.run();
-    return new Part(
-        box,
-        () -> {
-          refresh.stop();
-          workbench.selectedIncidentIdProperty().removeListener(selected);
-        });
-  }
-
-  private void listNearby(VBox into, Messages messages) {
-    into.getChildren().clear();
-    String id = workbench.selectedIncidentIdProperty().get();
-    Incident incident = id == null ? null : workbench.state().incident(id);
-    if (incident == null || incident.location() == null) {
-      Label none = new Label(messages.get("wall.nearby.none"));
-      none.getStyleClass().add(StyleClasses.MUTED);
-      into.getChildren().add(none);
-      return;
-    }
-    double lon = incident.location().lon();
-    double lat = incident.location().lat();
-    List<Device> near =
-        workbench.state().devices().stream()
-            .filter(d -> d.location() != null)
-            .filter(d -> metres(lon, lat, d.location().lon(), d.location().lat()) <= NEARBY_METRES)
-            .sorted(
-                Comparator.comparing((Device d) -> d.type() != DeviceType.CAMERA)
-                    .thenComparingDouble(
-                        d -> metres(lon, lat, d.location().lon(), d.location().lat())))
-            .limit(NEARBY_SHOWN)
-            .toList();
-    if (near.isEmpty()) {
-      Label none = new Label(messages.format("wall.nearby.empty", (int) NEARBY_METRES));
-      none.getStyleClass().add(StyleClasses.MUTED);
-      into.getChildren().add(none);
-    }
-    for (Device d : near) {
-      long m = Math.round(metres(lon, lat, d.location().lon(), d.location().lat()));
-      Label row =
-          new Label(
-              messages.format(
-                  "wall.nearby.row",
-                  messages.get("device.type." + d.type().name().toLowerCase()),
-                  d.name(),
-                  m,
-                  messages.get("device.status." + d.status().name().toLowerCase())));
-      row.getStyleClass().add("wall-nearby-row");
-      if (d.alarm()) {
-        StyleClasses.setState(row, StyleClasses.ALARM);
-      }
-      into.getChildren().add(row);
-    }
-  }
-
-  /** Great-circle distance in metres (haversine; plenty at city scale). */
-  static double metres(double lon1, double lat1, double lon2, double lat2) {
-    double r = 6_371_008.8;
-    double dLat = Math.toRadians(lat2 - lat1);
-    double dLon = Math.toRadians(lon2 - lon1);
-    double a =
-        Math.sin(dLat / 2) * Math.sin(dLat / 2)
-            + Math.cos(Math.toRadians(lat1))
-                * Math.cos(Math.toRadians(lat2))
-                * Math.sin(dLon / 2)
-                * Math.sin(dLon / 2);
-    return 2 * r * Math.asin(Math.min(1, Math.sqrt(a)));
+    return new Part(box, () -> {});
   }
 
   // ---- maps ----------------------------------------------------------------------------------

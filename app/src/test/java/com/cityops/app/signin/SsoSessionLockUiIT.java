@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
@@ -71,18 +70,7 @@ class SsoSessionLockUiIT {
 
   @Start
   void start(Stage stage) {
-    UnlockMethod signOnAgain =
-        new UnlockMethod() {
-          @Override
-          public boolean asksForPassword() {
-            return false;
-          }
-
-          @Override
-          public CompletionStage<Result> attempt(String typed) {
-            return sso.confirmSamePerson(client);
-          }
-        };
+    UnlockMethod signOnAgain = UnlockMethod.signOnAgain(() -> sso.confirmSamePerson(client));
     lock =
         new SessionLock(
             Messages.forLanguage("zh-CN"),

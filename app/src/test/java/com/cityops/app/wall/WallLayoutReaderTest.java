@@ -21,14 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WallLayoutReaderTest {
   static Path walls() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.isDirectory(dir.resolve("docs/walls"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new IllegalStateException("docs/walls not found above " + Path.of("").toAbsolutePath());
-    }
-    return dir.resolve("docs/walls");
+    return com.cityops.app.WallLayoutFiles.dir();
   }
 
   private static JsonSchema schema() throws Exception {

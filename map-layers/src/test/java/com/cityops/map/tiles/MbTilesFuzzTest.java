@@ -1,8 +1,5 @@
 package com.cityops.map.tiles;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import com.cityops.map.data.MapDataException;
 import com.cityops.map.geo.TileId;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -23,17 +20,6 @@ class MbTilesFuzzTest {
 
   @FuzzTest(maxDuration = "60s")
   void open(byte[] input) {
-    FuzzFiles.write(FILE, input);
-    try (MbTilesSource source = MbTilesSource.open(FILE)) {
-      assertNotNull(source.info());
-      for (TileId id : TILES) {
-        TileResults.check(source.tile(id));
-      }
-    } catch (MapDataException e) {
-      assertNotNull(e.getMessage());
-      assertFalse(e.getMessage().isBlank());
-    } finally {
-      FuzzFiles.delete(FILE);
-    }
+    TileResults.openAndRead(FILE, input, MbTilesSource::open, TILES);
   }
 }

@@ -67,6 +67,7 @@ final class AuditArchive {
     }
     Chain chain = chains.computeIfAbsent(clientId, id -> new Chain());
     List<String> fresh = new ArrayList<>();
+    List<String> freshHashes = new ArrayList<>();
     String prev = chain.lastHash;
     for (int i = 0; i < records.size(); i++) {
       String line = records.get(i);
@@ -74,16 +75,17 @@ final class AuditArchive {
       if (held != null && fresh.isEmpty() && chain.lines.get(held).equals(line)) {
         continue; // sent before
       }
-      String problem = AuditChain.problemOf(prev, line);
-      if (problem != null) {
-        throw refusal(clientId, chain, i + 1, problem);
+      AuditChain.Link link = AuditChain.link(prev, line);
+      if (link.problem() != null) {
+        throw refusal(clientId, chain, i + 1, link.problem());
       }
       fresh.add(line);
-      prev = AuditChain.hashOf(line);
+      freshHashes.add(link.hash());
+      prev = link.hash();
     }
     persist(clientId, fresh);
-    for (String line : fresh) {
-      chain.add(line, AuditChain.hashOf(line));
+    for (int i = 0; i < fresh.size(); i++) {
+      chain.add(fresh.get(i), freshHashes.get(i));
     }
     return new AuditReceipt(clientId, chain.lines.size(), chain.lastHash, fresh.size());
   }
