@@ -122,6 +122,14 @@ public final class SimMain implements Callable<Integer> {
               + " Default: ${DEFAULT-VALUE}")
   Duration ssoTokenLifetime = SimConfig.defaults().ssoTokenLifetime();
 
+  @Option(
+      names = "--heartbeat",
+      paramLabel = "DURATION",
+      description =
+          "How often the stream says it is alive when there is nothing to send, ISO-8601 (PT5S)."
+              + " Default: ${DEFAULT-VALUE}")
+  Duration heartbeat = SimConfig.defaults().heartbeat();
+
   public static void main(String[] args) {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "cityops-sim-logback.xml");
@@ -149,6 +157,7 @@ public final class SimMain implements Callable<Integer> {
             .tilesDir(tilesDir)
             .tileMaxAge(Duration.ofSeconds(tileMaxAgeSeconds))
             .ssoTokenLifetime(ssoTokenLifetime)
+            .heartbeat(heartbeat)
             .tls(
                 tlsKeystore == null
                     ? null

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.cityops.app.UiTestSupport;
-import com.cityops.sim.SimConfig;
-import com.cityops.sim.SimServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,23 +41,14 @@ class FaultUiIT {
    */
   static final long PULSE_AT_MOST_MS = 150;
 
-  private SimConfig config;
-  private SimServer server;
+  private SimProcess server;
   private FaultProxy proxy;
   private UiTestSupport.RunningApp app;
   private final Path dataDir = UiTestSupport.tempDir();
 
   @Start
   void start(Stage stage) throws Exception {
-    config =
-        SimConfig.builder()
-            .port(0)
-            .dataDir(dataDir.resolve("sim"))
-            .rate(200)
-            .heartbeat(Duration.ofMillis(500))
-            .start(Instant.parse("2026-11-22T02:00:00Z"))
-            .build();
-    server = SimServer.start(config);
+    server = startBackend(0);
     proxy = new FaultProxy(server.port(), 3);
     app =
         UiTestSupport.open(
@@ -105,10 +94,10 @@ class FaultUiIT {
       lines.add(cut("half-open", badge, () -> proxy.blackhole(true), () -> proxy.blackhole(false)));
       int port = server.port();
       long killed = System.nanoTime();
-      server.close();
+      server.kill();
       long shown = awaitBadge(badge, false, Duration.ofSeconds(5)) - killed;
       Thread.sleep(2_000);
-      server = SimServer.start(config.toBuilder().port(port).build());
+      server = startBackend(port);
       long back = System.nanoTime();
       System.out.println("FAULTS UI backend back at " + Instant.now());
       long live = awaitBadge(badge, true, Duration.ofSeconds(2)) - back;
@@ -126,6 +115,21 @@ class FaultUiIT {
         .isLessThanOrEqualTo(PULSE_AT_MOST_MS);
     // The probe's wait is reported, not asserted: it includes the OS scheduling of a shared box
     // (340 ms once while another build ran), which is not the app's doing.
+  }
+
+  /** The backend in its own process, so that its garbage does not pause the client's FX thread. */
+  private SimProcess startBackend(int port) throws Exception {
+    return SimProcess.start(
+        "--port",
+        Integer.toString(port),
+        "--data-dir",
+        dataDir.resolve("sim").toString(),
+        "--rate",
+        "200",
+        "--heartbeat",
+        "PT0.5S",
+        "--start",
+        "2026-11-22T02:00:00Z");
   }
 
   private String cut(String name, Label badge, Runnable inject, Runnable heal) throws Exception {
