@@ -19,6 +19,9 @@ public final class ApiPaths {
   /** Where clients ship their tamper-evident audit logs ({@link AuditBatch}). */
   public static final String AUDIT = BASE + "/audit";
 
+  /** Where walls are steered from: {@code /walls/{wall}/scene} ({@link WallScene}). */
+  public static final String WALLS = BASE + "/walls";
+
   public static final String SIM_SCENARIO = BASE + "/sim/scenario";
   public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
@@ -35,6 +38,11 @@ public final class ApiPaths {
 
   public static String incident(String id) {
     return INCIDENTS + "/" + id;
+  }
+
+  /** The scene of one wall: a controller PUTs it, followers get it on the stream. */
+  public static String wallScene(String wall) {
+    return WALLS + "/" + wall + "/scene";
   }
 
   public static String incidentActions(String id) {

@@ -10,7 +10,8 @@ public enum StreamEventType {
   DEVICE_STATUS("device.status", Device.class),
   ALERT_RAISED("alert.raised", Alert.class),
   HEARTBEAT("heartbeat", Heartbeat.class),
-  CANARY("canary", Canary.class);
+  CANARY("canary", Canary.class),
+  WALL_SCENE("wall.scene", WallScene.class);
 
   private final String wireName;
   private final Class<?> payloadType;

@@ -164,6 +164,24 @@ public final class CityOpsApp {
     return style;
   }
 
+  /** The wall's remote control on the status endpoint; a bad token file leaves it closed. */
+  private void openRemoteControl(com.cityops.app.wall.WallScenes scenes) {
+    try {
+      String token = java.nio.file.Files.readString(options.controlTokenFile()).strip();
+      statusServer.withControl(token, scenes);
+      LOG.info(
+          "remote control on http://{}:{}/control/ (token from {})",
+          options.statusAddress(),
+          statusServer.port(),
+          options.controlTokenFile());
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      LOG.error(
+          "the remote control stays closed: cannot use the token file {}: {}",
+          options.controlTokenFile(),
+          e.getMessage());
+    }
+  }
+
   private void startStatusEndpoint() {
     if (options.statusPort() < 0) {
       return;
@@ -182,11 +200,18 @@ public final class CityOpsApp {
               },
               pulses,
               Clock.systemUTC());
+      var scenes = wallScenes;
+      if (scenes != null) {
+        reporter.withWall(scenes::status);
+      }
       statusServer =
           StatusServer.start(
               java.net.InetAddress.getByName(options.statusAddress()),
               options.statusPort(),
               reporter);
+      if (options.controlTokenFile() != null && scenes != null) {
+        openRemoteControl(scenes);
+      }
       LOG.info(
           "status endpoint on http://{}:{}/status and /metrics",
           options.statusAddress(),
@@ -400,6 +425,8 @@ public final class CityOpsApp {
   private com.cityops.app.wall.WallPanels wallPanels;
   private com.cityops.app.wall.WallDisplay wall;
   private com.cityops.app.wall.WallWindows wallWindows;
+  private volatile com.cityops.app.wall.WallScenes wallScenes;
+  private com.cityops.app.wall.WallScenePublisher wallPublisher;
 
   /**
    * {@code --wall}: instead of the workstation window, the wall's — one per screen — over the same
@@ -428,7 +455,10 @@ public final class CityOpsApp {
             bench.userProperty(), options.user(), Instant::now, ShellViewModel.CITY_ZONE);
     this.watermark = watermark;
     wall =
-        new com.cityops.app.wall.WallDisplay(layout, wallPanels, watermark::over, System::nanoTime);
+        new com.cityops.app.wall.WallDisplay(
+            layout, options.wallScreens(), wallPanels, watermark::over, System::nanoTime);
+    startWallScenes(layout, fx, bench);
+    FeedState[] feedBefore = {null};
     var summaries =
         new FxBridge<CitySummary>(
             fx,
@@ -436,6 +466,11 @@ public final class CityOpsApp {
             summary -> {
               model.apply(summary);
               wall.apply(summary);
+              FeedState now = summary.feed().state();
+              if (now == FeedState.LIVE && feedBefore[0] != FeedState.LIVE) {
+                wallScenes.feedLive();
+              }
+              feedBefore[0] = now;
             });
     bench.onStateChange(summaries::changed);
     var users = new FxBridge<SignedInUser>(fx, state::user, bench.userProperty()::set);
@@ -468,6 +503,44 @@ public final class CityOpsApp {
       new com.cityops.app.wall.WallSnapshots(
               wall, wallWindows, options.snapshotDir(), io, this::exit, this::snapshotFailed)
           .whenReady(this::wallNotLoaded, options.snapshotTimeout());
+    }
+  }
+
+  /**
+   * The wall's scene between its PCs: a controller publishes what it shows through the backend, a
+   * follower shows what its controller published.
+   */
+  private void startWallScenes(
+      com.cityops.app.wall.WallLayout layout, java.util.concurrent.Executor fx, Workbench bench) {
+    var role =
+        com.cityops.app.wall.WallScenes.Role.valueOf(
+            options.wallRole().toUpperCase(java.util.Locale.ROOT));
+    var publisher =
+        new com.cityops.app.wall.WallScenePublisher(
+            scene -> {
+              BackendClient client = backend;
+              if (client == null) {
+                throw new IllegalStateException("not connected to the backend yet");
+              }
+              return client.putWallScene(scene);
+            },
+            System::nanoTime);
+    wallPublisher = publisher;
+    var scenes =
+        new com.cityops.app.wall.WallScenes(
+            wall, wallPanels, role, publisher::offer, publisher::progress, fx, Clock.systemUTC());
+    wallScenes = scenes;
+    LOG.info(
+        "wall '{}': this PC is its {}, driving {}",
+        layout.id(),
+        role.wireName(),
+        wall.screens().stream().map(s -> s.id()).toList());
+    if (role == com.cityops.app.wall.WallScenes.Role.FOLLOWER) {
+      var followed =
+          new FxBridge<com.cityops.api.WallScene>(
+              fx, () -> state.wallScene(layout.id()), scenes::follow);
+      bench.onStateChange(followed::changed);
+      followed.changed();
     }
   }
 
@@ -740,7 +813,8 @@ public final class CityOpsApp {
       try {
         var features = client.features(layer.id());
         mapLayers.loadBase(layer.id(), layer.name(), features, layer.attribution());
-        if (gazetteer.add(layer.id(), features) > 0) {
+        // a wall has no search box: its places and pinyin keys would cost its PC for nothing
+        if (options.wall() == null && gazetteer.add(layer.id(), features) > 0) {
           FxPlatform.pulseExecutor(pulses)
               .execute(
                   () -> {
@@ -923,9 +997,16 @@ public final class CityOpsApp {
       FxPlatform.pulseExecutor(pulses)
           .execute(
               () -> {
+                var scenes = wallScenes;
+                if (scenes != null) {
+                  scenes.close();
+                }
                 wallScreens.close();
                 wallShown.close();
               });
+      if (wallPublisher != null) {
+        wallPublisher.close();
+      }
     }
     search.close();
     var under = basemap;

@@ -60,7 +60,23 @@ public final class Main {
         throw new IllegalArgumentException("--snapshot-dir renders a wall: give --wall FILE too");
       }
       if (options.wall() != null) {
-        com.cityops.app.wall.WallLayoutReader.read(options.wall()); // a bad file stops here
+        var layout = com.cityops.app.wall.WallLayoutReader.read(options.wall()); // a bad file stops
+        options.wallRole();
+        for (String screen : options.wallScreens()) {
+          if (layout.screen(screen) == null) {
+            throw new IllegalArgumentException(
+                "--wall-screens: the layout has no screen '"
+                    + screen
+                    + "'; it has "
+                    + layout.screens().stream().map(s -> s.id()).toList());
+          }
+        }
+      }
+      if (options.controlTokenFile() != null
+          && (options.wall() == null || options.statusPort() < 0)) {
+        throw new IllegalArgumentException(
+            "--control-token-file steers a wall through the status endpoint: give --wall FILE"
+                + " and --status-port PORT too");
       }
     } catch (IllegalArgumentException | com.cityops.app.wall.WallLayoutException e) {
       System.err.println("cityops: " + e.getMessage());

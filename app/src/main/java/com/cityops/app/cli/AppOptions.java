@@ -4,6 +4,8 @@ import com.cityops.app.platform.LogDirectory;
 import com.cityops.app.platform.UserDirectories;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -198,6 +200,33 @@ public final class AppOptions {
   Path wall;
 
   @Option(
+      names = "--wall-role",
+      paramLabel = "controller|follower",
+      description =
+          "With --wall on a wall of several PCs: the controller decides what the wall shows and"
+              + " sends it through the backend (wall.scene); a follower shows the same."
+              + " Default: ${DEFAULT-VALUE}")
+  String wallRole = "controller";
+
+  @Option(
+      names = "--wall-screens",
+      paramLabel = "ID",
+      split = ",",
+      description =
+          "With --wall: the screens of the layout this PC drives (default: all); the other PCs of"
+              + " the wall drive the rest.")
+  List<String> wallScreens = new ArrayList<>();
+
+  @Option(
+      names = "--control-token-file",
+      paramLabel = "FILE",
+      description =
+          "With --wall and --status-port: open the remote control (POST /control/mode|view|page|"
+              + "freeze on the status endpoint) to callers presenting the token in FILE as"
+              + " 'Authorization: Bearer <token>' (docs/wall-setup.md).")
+  Path controlTokenFile;
+
+  @Option(
       names = "--snapshot-dir",
       paramLabel = "DIR",
       description =
@@ -388,6 +417,24 @@ public final class AppOptions {
   }
 
   /** {@code --snapshot-dir}: where to render the wall's screens, or null. */
+  /** {@code --wall-role}, checked: "controller" or "follower". */
+  public String wallRole() {
+    String role = wallRole.toLowerCase(java.util.Locale.ROOT);
+    if (!role.equals("controller") && !role.equals("follower")) {
+      throw new IllegalArgumentException(
+          "--wall-role must be controller or follower, not '" + wallRole + "'");
+    }
+    return role;
+  }
+
+  public java.util.Set<String> wallScreens() {
+    return java.util.Set.copyOf(wallScreens);
+  }
+
+  public Path controlTokenFile() {
+    return controlTokenFile;
+  }
+
   public Path snapshotDir() {
     return snapshotDir;
   }

@@ -15,6 +15,7 @@ import com.cityops.api.LoginResponse;
 import com.cityops.api.Problem;
 import com.cityops.api.ServerStatus;
 import com.cityops.api.Snapshot;
+import com.cityops.api.StreamEnvelope;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.function.Function;
@@ -157,6 +158,16 @@ public final class BackendClient implements AutoCloseable {
     RequestBody body = RequestBody.create(Json.write(batch), JSON);
     return signingInAgainOnce401(
         () -> execute(request(ApiPaths.AUDIT).post(body), AuditReceipt.class));
+  }
+
+  /** Sends a wall controller's scene; answers the seq it was journaled at. */
+  public long putWallScene(com.cityops.api.WallScene scene) {
+    RequestBody body = RequestBody.create(Json.write(scene), JSON);
+    StreamEnvelope journaled =
+        signingInAgainOnce401(
+            () ->
+                execute(request(ApiPaths.wallScene(scene.wall())).put(body), StreamEnvelope.class));
+    return journaled.seq();
   }
 
   /** Runs {@code call}; if the token was refused, signs in again once and repeats it. */

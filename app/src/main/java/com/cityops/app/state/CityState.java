@@ -46,6 +46,7 @@ public final class CityState {
   private final IncidentIndex incidents = new IncidentIndex();
   private final Map<String, Indicator> indicators = new HashMap<>();
   private final Map<String, Device> devices = new HashMap<>();
+  private final Map<String, com.cityops.api.WallScene> wallScenes = new HashMap<>();
   private final List<Alert> recentAlerts = new ArrayList<>();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private List<LayerInfo> layers = List.of();
@@ -121,6 +122,8 @@ public final class CityState {
       devicesInAlarm = 0;
       snapshot.devices().forEach(this::putDevice);
       layers = snapshot.layers();
+      wallScenes.clear();
+      snapshot.walls().forEach(w -> wallScenes.put(w.wall(), w));
       mode = snapshot.mode();
       seq = snapshot.seq();
       dataTime = snapshot.ts();
@@ -162,6 +165,10 @@ public final class CityState {
           if (alert.suggestedMode() != null) {
             mode = alert.suggestedMode();
           }
+        }
+        case WALL_SCENE -> {
+          com.cityops.api.WallScene scene = (com.cityops.api.WallScene) envelope.payload();
+          wallScenes.put(scene.wall(), scene);
         }
         case HEARTBEAT, CANARY -> {}
       }
@@ -362,7 +369,15 @@ public final class CityState {
           incidents.query(IncidentQuery.all()),
           List.copyOf(indicators.values()),
           List.copyOf(devices.values()),
-          layers);
+          layers,
+          List.copyOf(wallScenes.values()));
+    }
+  }
+
+  /** The newest scene of this wall's controller, or null when none was heard of. */
+  public com.cityops.api.WallScene wallScene(String wall) {
+    synchronized (lock) {
+      return wallScenes.get(wall);
     }
   }
 

@@ -32,6 +32,7 @@ final class Plausibility {
       case INCIDENT_UPSERT -> incident((Incident) envelope.payload(), latest);
       case INDICATOR_SAMPLE -> sample((IndicatorUpdate) envelope.payload(), latest);
       case DEVICE_STATUS -> device((Device) envelope.payload());
+      case WALL_SCENE -> wallScene((com.cityops.api.WallScene) envelope.payload());
       default -> null;
     };
   }
@@ -39,6 +40,25 @@ final class Plausibility {
   /** Why a case from a snapshot stamped {@code ts} cannot be believed, or null. */
   static String problem(Incident incident, Instant ts) {
     return incident(incident, (ts == null ? Instant.now() : ts).plus(AHEAD));
+  }
+
+  private static String wallScene(com.cityops.api.WallScene scene) {
+    if (scene.wall() == null || !scene.wall().matches(com.cityops.api.WallScene.ID_PATTERN)) {
+      return "wall scene without a usable wall id";
+    }
+    if (scene.mode() == null) {
+      return "wall scene of " + scene.wall() + " without a mode";
+    }
+    for (com.cityops.api.WallPanelView view : scene.maps()) {
+      if (view.panel() == null
+          || !Double.isFinite(view.lon() + view.lat() + view.zoom())
+          || Math.abs(view.lat()) > 85.06
+          || view.zoom() < 0
+          || view.zoom() > 22) {
+        return "wall scene of " + scene.wall() + " with an impossible map view " + view;
+      }
+    }
+    return null;
   }
 
   private static String incident(Incident i, Instant latest) {

@@ -28,6 +28,7 @@ public final class StatusReporter implements Supplier<StatusSnapshot> {
   private long lastEvents;
   private Instant lastAt;
   private double rate;
+  private volatile Supplier<WallStatus> wall = () -> null;
 
   public StatusReporter(
       CityState state,
@@ -40,6 +41,12 @@ public final class StatusReporter implements Supplier<StatusSnapshot> {
     this.audit = audit;
     this.pulses = pulses;
     this.clock = clock;
+  }
+
+  /** Reports what the wall shows too. */
+  public StatusReporter withWall(Supplier<WallStatus> wall) {
+    this.wall = wall;
+    return this;
   }
 
   @Override
@@ -91,6 +98,7 @@ public final class StatusReporter implements Supplier<StatusSnapshot> {
         fx.p99Ms(),
         fx.maxMs(),
         jvm.totalMemory() - jvm.freeMemory(),
-        jvm.maxMemory());
+        jvm.maxMemory(),
+        wall.get());
   }
 }

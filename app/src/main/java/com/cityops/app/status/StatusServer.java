@@ -16,14 +16,18 @@ import java.util.function.Supplier;
 /**
  * {@code --status-port P}: a small HTTP endpoint, on loopback unless told otherwise, through which
  * unattended walls are watched: {@code GET /status} (JSON) and {@code GET /metrics} (Prometheus
- * text format 0.0.4). Read-only. Uses the JDK's HTTP server: no dependency for two GET routes.
+ * text format 0.0.4). With a control token, a wall can also be steered: {@code POST
+ * /control/mode|view|page|freeze} with {@code Authorization: Bearer <token>} (see {@link
+ * WallControl}); without one those paths answer 404. Uses the JDK's HTTP server: no dependency for
+ * a handful of routes.
  *
- * <p>Thread-safe; serves on its own {@code cityops-status} thread.
+ * <p>Thread-safe; serves on its own {@code cityops-status} threads.
  */
 public final class StatusServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor =
-      Executors.newSingleThreadExecutor(
+      Executors.newFixedThreadPool(
+          2, // a control command waits for the FX thread; /status must still answer meanwhile
           r -> {
             Thread t = new Thread(r, "cityops-status");
             t.setDaemon(true);
@@ -49,6 +53,122 @@ public final class StatusServer implements AutoCloseable {
     http.setExecutor(server.executor);
     http.start();
     return server;
+  }
+
+  /** Largest control request body read. */
+  static final int MAX_CONTROL_BODY = 4096;
+
+  /** How long a control command may wait for the wall to carry it out. */
+  static final long CONTROL_WAIT_SECONDS = 5;
+
+  /**
+   * Opens the control API: {@code token} is the secret a caller must present, {@code control} the
+   * wall it steers.
+   */
+  public StatusServer withControl(String token, WallControl control) {
+    if (token == null || token.length() < 16) {
+      throw new IllegalArgumentException(
+          "the control token must be at least 16 characters (e.g. openssl rand -hex 24)");
+    }
+    byte[] expected = token.getBytes(StandardCharsets.UTF_8);
+    server.createContext(
+        "/control/",
+        exchange -> {
+          try (exchange) {
+            control(exchange, expected, control);
+          }
+        });
+    return this;
+  }
+
+  private void control(HttpExchange exchange, byte[] expected, WallControl control)
+      throws IOException {
+    if (!"POST".equals(exchange.getRequestMethod())) {
+      reply(exchange, 405, "{\"problem\":\"use POST\"}");
+      return;
+    }
+    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    byte[] given =
+        auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? auth.substring(7).trim().getBytes(StandardCharsets.UTF_8)
+            : new byte[0];
+    if (!java.security.MessageDigest.isEqual(expected, given)) {
+      org.slf4j.LoggerFactory.getLogger(StatusServer.class)
+          .warn(
+              "control request {} from {} refused: wrong or no bearer token",
+              exchange.getRequestURI().getPath(),
+              exchange.getRemoteAddress());
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"cityops-wall\"");
+      reply(exchange, 401, "{\"problem\":\"send Authorization: Bearer <the control token>\"}");
+      return;
+    }
+    byte[] body = exchange.getRequestBody().readNBytes(MAX_CONTROL_BODY + 1);
+    if (body.length > MAX_CONTROL_BODY) {
+      reply(exchange, 413, "{\"problem\":\"a control request is at most 4 KiB\"}");
+      return;
+    }
+    WallControl.Command command;
+    try {
+      command =
+          Json.read(
+              body.length == 0 ? "{}" : new String(body, StandardCharsets.UTF_8),
+              WallControl.Command.class);
+    } catch (RuntimeException e) {
+      reply(exchange, 400, problem("not a control command: " + e.getMessage()));
+      return;
+    }
+    java.util.concurrent.CompletionStage<String> done =
+        switch (exchange.getRequestURI().getPath()) {
+          case "/control/mode" -> control.switchMode(command);
+          case "/control/view" -> control.setView(command);
+          case "/control/page" -> control.setPage(command);
+          case "/control/freeze" -> control.freeze(command);
+          default -> null;
+        };
+    if (done == null) {
+      reply(
+          exchange,
+          404,
+          problem(
+              "no control "
+                  + exchange.getRequestURI().getPath()
+                  + "; there are /control/mode, /control/view, /control/page and /control/freeze"));
+      return;
+    }
+    String refused;
+    try {
+      refused =
+          done.toCompletableFuture()
+              .get(CONTROL_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      reply(exchange, 503, problem("the wall did not carry the command out within 5 s"));
+      return;
+    } catch (java.util.concurrent.ExecutionException e) {
+      reply(exchange, 500, problem("the command failed: " + e.getCause()));
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      reply(exchange, 503, problem("interrupted"));
+      return;
+    }
+    if (refused != null) {
+      reply(exchange, 409, problem(refused));
+    } else {
+      reply(exchange, 200, "{\"done\":true}");
+    }
+  }
+
+  private static String problem(String why) {
+    return Json.write(java.util.Map.of("problem", why));
+  }
+
+  private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
   }
 
   public int port() {

@@ -9,6 +9,7 @@ package com.cityops.app.status;
  * @param auditShipped records of the local audit log the backend holds
  * @param auditWaiting records not shipped yet
  * @param auditProblem why shipping stopped (a broken chain), or null
+ * @param wall what the wall shows under {@code --wall}, else null
  */
 public record StatusSnapshot(
     String version,
@@ -37,4 +38,5 @@ public record StatusSnapshot(
     double fxPulseP99Ms,
     double fxPulseMaxMs,
     long heapUsedBytes,
-    long heapMaxBytes) {}
+    long heapMaxBytes,
+    WallStatus wall) {}

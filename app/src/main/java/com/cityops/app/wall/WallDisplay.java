@@ -82,6 +82,11 @@ public final class WallDisplay implements AutoCloseable {
   private final WallPanels panels;
   private final LongSupplier nanoClock;
   private final WallModeController modes = new WallModeController();
+  private final List<WallLayout.Screen> screens;
+  private final List<Runnable> sceneChanged = new ArrayList<>();
+  private final WallFreeze freeze;
+  private boolean following;
+  private boolean warmedUp;
   private final Map<String, StackPane> content = new LinkedHashMap<>();
   private final Map<String, Parent> roots = new LinkedHashMap<>();
   private final List<Consumer<Switched>> switched = new ArrayList<>();
@@ -100,19 +105,38 @@ public final class WallDisplay implements AutoCloseable {
       WallPanels panels,
       Function<Parent, Parent> dress,
       LongSupplier nanoClock) {
+    this(layout, java.util.Set.of(), panels, dress, nanoClock);
+  }
+
+  /**
+   * @param driven the screens this PC drives, by id (a wall of several PCs); empty: all of them
+   */
+  public WallDisplay(
+      WallLayout layout,
+      java.util.Set<String> driven,
+      WallPanels panels,
+      Function<Parent, Parent> dress,
+      LongSupplier nanoClock) {
     this.layout = layout;
+    this.screens =
+        layout.screens().stream().filter(s -> driven.isEmpty() || driven.contains(s.id())).toList();
+    if (screens.isEmpty()) {
+      throw new WallLayoutException(
+          "none of the screens " + driven + " is in the wall layout '" + layout.name() + "'");
+    }
     this.geometry = new WallGeometry(layout);
     this.panels = panels;
     this.nanoClock = nanoClock;
-    for (WallLayout.Screen screen : layout.screens()) {
+    for (WallLayout.Screen screen : screens) {
       StackPane pane = new StackPane();
       pane.getStyleClass().add("wall-root");
       StackPane withCorner = new StackPane(pane, WallWidgets.status(panels.model()));
       content.put(screen.id(), pane);
       roots.put(screen.id(), dress.apply(withCorner));
     }
+    freeze = new WallFreeze(content, panels.model().messages());
     shown = build(OperatingMode.NORMAL);
-    for (WallLayout.Screen screen : layout.screens()) {
+    for (WallLayout.Screen screen : screens) {
       content.get(screen.id()).getChildren().setAll(shown.screens.get(screen.id()).node());
     }
     warmUp();
@@ -126,7 +150,7 @@ public final class WallDisplay implements AutoCloseable {
   private void warmUp() {
     OperatingMode other = OperatingMode.EMERGENCY;
     ModeScene trial = build(other);
-    for (WallLayout.Screen screen : layout.screens()) {
+    for (WallLayout.Screen screen : screens) {
       Node node = trial.screens.get(screen.id()).node();
       node.setVisible(false);
       content.get(screen.id()).getChildren().add(0, node);
@@ -134,16 +158,76 @@ public final class WallDisplay implements AutoCloseable {
     javafx.animation.PauseTransition done = new javafx.animation.PauseTransition(WARM_UP);
     done.setOnFinished(
         e -> {
-          for (WallLayout.Screen screen : layout.screens()) {
+          for (WallLayout.Screen screen : screens) {
             content.get(screen.id()).getChildren().remove(trial.screens.get(screen.id()).node());
           }
           trial.close();
+          warmedUp = true;
         });
     done.play();
   }
 
   public WallLayout layout() {
     return layout;
+  }
+
+  /** The screens this PC drives. */
+  public List<WallLayout.Screen> screens() {
+    return screens;
+  }
+
+  /**
+   * A follower PC of a multi-PC wall: its mode comes from the controller's scene ({@link #follow}),
+   * not from what it sees.
+   */
+  public void setFollowing(boolean following) {
+    this.following = following;
+  }
+
+  public boolean following() {
+    return following;
+  }
+
+  /** Runs after anything another PC of the wall would have to show too changed. */
+  public void onSceneChanged(Runnable listener) {
+    sceneChanged.add(listener);
+  }
+
+  private void sceneChanged() {
+    sceneChanged.forEach(Runnable::run);
+  }
+
+  /** A follower takes the controller's mode and case in focus. */
+  public void follow(OperatingMode mode, String caseId) {
+    long cause = nanoClock.getAsLong();
+    WallModeController.Switch change = modes.follow(mode, caseId);
+    if (change != null) {
+      switchTo(change, cause);
+    }
+  }
+
+  /** The map panels of the mode shown or coming, by key ({@code normal/0}: mode and index). */
+  Map<String, WallMapPanel> mapPanels() {
+    ModeScene target = coming != null ? coming : shown;
+    Map<String, WallMapPanel> byKey = new LinkedHashMap<>();
+    target.maps.forEach((index, panel) -> byKey.put(key(target.mode, index), panel));
+    return byKey;
+  }
+
+  static String key(OperatingMode mode, int index) {
+    return mode.name().toLowerCase(java.util.Locale.ROOT) + "/" + index;
+  }
+
+  /** Holds the picture (a briefing) or lets it go. */
+  public void setFrozen(boolean frozen) {
+    if (freeze.set(frozen, screens)) {
+      LOG.info("wall: picture {}", frozen ? "held" : "live again");
+      sceneChanged();
+    }
+  }
+
+  public boolean frozen() {
+    return freeze.frozen();
   }
 
   /** The root of one screen's window (or snapshot), by screen id. */
@@ -169,9 +253,17 @@ public final class WallDisplay implements AutoCloseable {
     return coming == null && shown.drawn();
   }
 
+  /** Settled, and the start-up's trial build of the other mode is over. */
+  public boolean steady() {
+    return warmedUp && settled();
+  }
+
   /** Each summary the wall shows: a new major case or the backend's emergency switches it. */
   public void apply(CitySummary summary) {
     newestOpen = summary.newestOpen();
+    if (following) {
+      return; // the controller decides
+    }
     long cause = nanoClock.getAsLong();
     WallModeController.Switch change = modes.observe(summary.newestOpen(), summary.mode());
     if (change != null) {
@@ -222,7 +314,8 @@ public final class WallDisplay implements AutoCloseable {
         "wall: {} built in {} ms",
         change.mode(),
         Math.round((nanoClock.getAsLong() - building) / 1e6));
-    for (WallLayout.Screen screen : layout.screens()) {
+    sceneChanged();
+    for (WallLayout.Screen screen : screens) {
       // under the current picture: it stays until the next one is drawn
       content.get(screen.id()).getChildren().add(0, coming.screens.get(screen.id()).node());
     }
@@ -250,7 +343,7 @@ public final class WallDisplay implements AutoCloseable {
     ModeScene old = shown;
     shown = coming;
     coming = null;
-    for (WallLayout.Screen screen : layout.screens()) {
+    for (WallLayout.Screen screen : screens) {
       // remove the old, not setAll: the new must never leave the scene (panels close when they do)
       content.get(screen.id()).getChildren().remove(old.screens.get(screen.id()).node());
     }
@@ -262,11 +355,12 @@ public final class WallDisplay implements AutoCloseable {
     last = new Switched(change, causeNanos, nanoClock.getAsLong());
     LOG.info("wall: {} shown {} ms after its cause", change.mode(), Math.round(last.millis()));
     switched.forEach(l -> l.accept(last));
+    sceneChanged();
   }
 
   private void dropComing() {
     waiting.stop();
-    for (WallLayout.Screen screen : layout.screens()) {
+    for (WallLayout.Screen screen : screens) {
       content.get(screen.id()).getChildren().remove(coming.screens.get(screen.id()).node());
     }
     coming.close();
@@ -279,10 +373,12 @@ public final class WallDisplay implements AutoCloseable {
     for (int i = 0; i < list.size(); i++) {
       if (list.get(i).kind() == PanelKind.MAP) {
         WallGeometry.Rect rect = geometry.panel(list.get(i));
-        scene.maps.put(i, new WallMapPanel(list.get(i), rect, panels));
+        WallMapPanel map = new WallMapPanel(list.get(i), rect, panels);
+        map.viewportProperty().addListener((obs, was, now) -> sceneChanged());
+        scene.maps.put(i, map);
       }
     }
-    for (WallLayout.Screen screen : layout.screens()) {
+    for (WallLayout.Screen screen : screens) {
       scene.screens.put(
           screen.id(), new WallScreenView(screen, mode, geometry, panels, scene.maps));
     }

@@ -9,6 +9,8 @@ import java.util.Map;
  * emergency) the panels that fill the screens. Read and checked by {@link WallLayoutReader};
  * documented in {@code docs/wall-setup.md} with a JSON schema in {@code docs/walls/}.
  *
+ * @param id the wall's id, shared by all the PCs that drive it (their scene travels under it); the
+ *     file's name when the file gives none
  * @param screenSize the pixel size of one screen (snapshots and planning; live windows take the
  *     size the OS reports)
  * @param bezel pixels the frames between two neighbouring screens hide, both frames together: a map
@@ -16,6 +18,7 @@ import java.util.Map;
  * @param modes panels per mode; both modes must be there, and every screen covered in each
  */
 public record WallLayout(
+    String id,
     String name,
     Grid grid,
     Size screenSize,

@@ -28,7 +28,7 @@ public final class WallLayoutReader {
   static final int MAX_GRID = 16;
   private static final Pattern SCREEN_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
   private static final Set<String> TOP =
-      Set.of("$schema", "name", "grid", "screenSize", "bezel", "screens", "modes");
+      Set.of("$schema", "id", "name", "grid", "screenSize", "bezel", "screens", "modes");
   private static final Set<String> PANEL =
       Set.of("kind", "at", "area", "title", "map", "domains", "indicator", "text");
 
@@ -59,6 +59,15 @@ public final class WallLayoutReader {
     return new WallLayoutReader(source).layout(root);
   }
 
+  /** A file {@code 大厅 2×2.json} without an {@code id} is wall {@code 2-2}; a bare text, "wall". */
+  static String idFromFileName(String source) {
+    String stem = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+    stem = stem.replaceFirst("\\.json$", "");
+    String id = stem.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
+    id = id.length() > 64 ? id.substring(0, 64) : id;
+    return id.isEmpty() ? "wall" : id;
+  }
+
   private WallLayoutException problem(String path, String what) {
     return new WallLayoutException(source + ": " + (path.isEmpty() ? "" : path + ": ") + what);
   }
@@ -66,6 +75,12 @@ public final class WallLayoutReader {
   private WallLayout layout(JsonNode root) {
     object(root, "", TOP);
     String name = text(root, "name", "", true);
+    String id = text(root, "id", "", false);
+    if (id == null) {
+      id = idFromFileName(source);
+    } else if (!id.matches(com.cityops.api.WallScene.ID_PATTERN)) {
+      throw problem("id", "'" + id + "' must be 1 to 64 letters, digits, '-' or '_'");
+    }
     JsonNode gridNode = required(root, "grid", "");
     object(gridNode, "grid", Set.of("columns", "rows"));
     WallLayout.Grid grid =
@@ -89,7 +104,7 @@ public final class WallLayoutReader {
       }
       modes.put(mode, panels(list, path, grid, screens));
     }
-    return new WallLayout(name, grid, screenSize, bezel, List.copyOf(screens), modes);
+    return new WallLayout(id, name, grid, screenSize, bezel, List.copyOf(screens), modes);
   }
 
   private List<WallLayout.Screen> screens(JsonNode list, WallLayout.Grid grid) {

@@ -95,6 +95,23 @@ final class WallMapPanel {
     return panel;
   }
 
+  /** The whole panel's view as the scene carries it: its centre and zoom. */
+  com.cityops.api.WallPanelView view(String key) {
+    Viewport v = whole.get();
+    LonLat centre = v.lonLatAt(v.width() / 2, v.height() / 2);
+    return new com.cityops.api.WallPanelView(key, centre.lon(), centre.lat(), v.zoom());
+  }
+
+  /** Shows the controller's view at once (a flight of our own would fight it). */
+  void show(double lon, double lat, double zoom) {
+    if (flight != null) {
+      flight.stop();
+    }
+    framed = true;
+    Viewport v = whole.get();
+    whole.set(Viewport.centeredOn(LonLat.of(lon, lat), zoom, v.width(), v.height()));
+  }
+
   private void showPart(PartView part) {
     part.view().viewportProperty().set(WallGeometry.part(whole.get(), part.rect()));
   }

@@ -20,7 +20,9 @@ public final class WallModeController {
     START,
     MAJOR_CASE,
     BACKEND,
-    COMMAND
+    COMMAND,
+    /** a follower PC takes its controller's mode */
+    FOLLOW
   }
 
   /** A change the wall should make: to {@code mode}, focusing {@code caseId} (may be null). */
@@ -64,6 +66,11 @@ public final class WallModeController {
   /** An operator's or the remote control's command. */
   public Switch command(OperatingMode wanted) {
     return to(wanted, Reason.COMMAND, null);
+  }
+
+  /** A follower takes the controller's mode and focus. */
+  public Switch follow(OperatingMode wanted, String caseId) {
+    return to(wanted, Reason.FOLLOW, caseId);
   }
 
   private Switch to(OperatingMode wanted, Reason reason, String caseId) {

@@ -46,11 +46,18 @@ public final class WallPanels {
   private MapContent content = MapContent.EMPTY;
   private Basemap basemap;
   private final List<Consumer<MapContent>> contentListeners = new ArrayList<>();
+  private final javafx.beans.property.IntegerProperty tickerPage =
+      new javafx.beans.property.SimpleIntegerProperty();
 
   public WallPanels(Workbench workbench, ShellViewModel model, Consumer<String> problems) {
     this.workbench = workbench;
     this.model = model;
     this.problems = problems;
+  }
+
+  /** The page all the wall's tickers show. */
+  javafx.beans.property.IntegerProperty tickerPage() {
+    return tickerPage;
   }
 
   public Workbench workbench() {
@@ -70,7 +77,7 @@ public final class WallPanels {
       case CHART -> chart(panel);
       case CLOCK -> WallWidgets.clock(model);
       case BANNER -> WallWidgets.banner(panel.text());
-      case TICKER -> WallWidgets.ticker(model);
+      case TICKER -> WallWidgets.ticker(model, tickerPage);
       case MAP -> throw new IllegalArgumentException("maps are built by WallMapPanel");
     };
   }

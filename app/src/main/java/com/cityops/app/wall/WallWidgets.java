@@ -6,8 +6,8 @@ import com.cityops.app.i18n.Messages;
 import com.cityops.app.shell.ShellViewModel;
 import com.cityops.themes.StyleClasses;
 import java.util.List;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -69,8 +69,11 @@ final class WallWidgets {
     return new WallPanels.Part(box, () -> {});
   }
 
-  /** The newest open cases, a few at a time, a new page every {@link #TICKER_PAGE}. */
-  static WallPanels.Part ticker(ShellViewModel model) {
+  /**
+   * The newest open cases, a few at a time; {@code page} turns them (every {@link #TICKER_PAGE} on
+   * a controller, with the controller's scene on a follower), so all tickers of a wall agree.
+   */
+  static WallPanels.Part ticker(ShellViewModel model, ReadOnlyIntegerProperty page) {
     Messages messages = model.messages();
     Label head = new Label(messages.get("wall.ticker"));
     head.getStyleClass().add("wall-ticker-head");
@@ -81,12 +84,11 @@ final class WallWidgets {
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().addAll(StyleClasses.PANEL, "wall-ticker");
     bar.setId("wall-ticker");
-    int[] page = {0};
     Runnable show =
         () -> {
           List<Incident> open = model.queue();
           int pages = Math.max(1, (open.size() + TICKER_ITEMS - 1) / TICKER_ITEMS);
-          int from = (page[0] % pages) * TICKER_ITEMS;
+          int from = Math.floorMod(page.get(), pages) * TICKER_ITEMS;
           items.getChildren().clear();
           for (Incident incident :
               open.subList(
@@ -102,21 +104,13 @@ final class WallWidgets {
         };
     ListChangeListener<Incident> changed = c -> show.run();
     model.queue().addListener(changed);
-    Timeline turn =
-        new Timeline(
-            new KeyFrame(
-                TICKER_PAGE,
-                e -> {
-                  page[0]++;
-                  show.run();
-                }));
-    turn.setCycleCount(Timeline.INDEFINITE);
-    turn.play();
+    ChangeListener<Number> turned = (obs, was, now) -> show.run();
+    page.addListener(turned);
     show.run();
     return new WallPanels.Part(
         bar,
         () -> {
-          turn.stop();
+          page.removeListener(turned);
           model.queue().removeListener(changed);
         });
   }

@@ -43,7 +43,7 @@ public final class WallWindows implements AutoCloseable {
     this.wall = wall;
     this.onScreens = onScreens;
     WallLayout.Size size = wall.layout().screenSize();
-    for (WallLayout.Screen screen : wall.layout().screens()) {
+    for (WallLayout.Screen screen : wall.screens()) {
       // New stages only: a style can be set only before a stage was ever shown.
       Stage stage = new Stage();
       stage.initStyle(StageStyle.UNDECORATED);
@@ -79,7 +79,7 @@ public final class WallWindows implements AutoCloseable {
     WallLayout layout = wall.layout();
     WallLayout.Size size = layout.screenSize();
     List<Rectangle2D> screens = ordered(Screen.getScreens());
-    List<WallLayout.Screen> wallScreens = layout.screens();
+    List<WallLayout.Screen> wallScreens = wall.screens();
     for (int i = 0; i < wallScreens.size(); i++) {
       WallLayout.Screen screen = wallScreens.get(i);
       Stage stage = stages.get(screen.id());

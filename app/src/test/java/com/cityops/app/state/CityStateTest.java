@@ -33,6 +33,34 @@ class CityStateTest {
   }
 
   @Test
+  void keepsTheNewestSceneOfEachWallAndRefusesAnImpossibleOne() {
+    state.replaceAll(Fixtures.snapshot(10));
+    var view = new com.cityops.api.WallPanelView("normal/0", 121.47, 31.23, 11);
+    var first =
+        new com.cityops.api.WallScene(
+            "hall", OperatingMode.NORMAL, null, false, List.of(view), List.of(), T0);
+    var second =
+        new com.cityops.api.WallScene(
+            "hall", OperatingMode.EMERGENCY, "inc-1", true, List.of(view), List.of(), T0);
+    state.apply(new StreamEnvelope(11, T0, StreamEventType.WALL_SCENE, first));
+    state.apply(new StreamEnvelope(12, T0, StreamEventType.WALL_SCENE, second));
+    assertThat(state.wallScene("hall")).isEqualTo(second);
+    assertThat(state.snapshot().walls()).containsExactly(second);
+    var lost = new com.cityops.api.WallPanelView("normal/0", 121.47, Double.NaN, 11);
+    state.apply(
+        new StreamEnvelope(
+            13,
+            T0,
+            StreamEventType.WALL_SCENE,
+            new com.cityops.api.WallScene(
+                "hall", OperatingMode.NORMAL, null, false, List.of(lost), List.of(), T0)));
+    assertThat(state.wallScene("hall")).isEqualTo(second);
+    assertThat(state.seq()).isEqualTo(13);
+    state.replaceAll(Fixtures.snapshot(20)); // a new snapshot brings its own walls (none)
+    assertThat(state.wallScene("hall")).isNull();
+  }
+
+  @Test
   void summaryCountsOpenCasesByLevelAndStage() {
     state.replaceAll(
         Fixtures.snapshot(

@@ -30,7 +30,7 @@ class WallLayoutReaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"two-screens.json", "two-by-two.json"})
+  @ValueSource(strings = {"two-screens.json", "two-by-two.json", "two-pcs.json"})
   void theExamplesAreValidByTheSchemaAndByTheReader(String name) throws Exception {
     Path file = walls().resolve(name);
     JsonNode tree = Json.readTree(Files.readString(file, StandardCharsets.UTF_8));
@@ -74,6 +74,16 @@ class WallLayoutReaderTest {
 
   private static ArrayNode panels(ObjectNode wall, String mode) {
     return (ArrayNode) wall.get("modes").get(mode);
+  }
+
+  @Test
+  void aWallIdIsTheFilesOrItsNameAndAPathSegment() throws Exception {
+    assertThat(WallLayoutReader.read(walls().resolve("two-by-two.json")).id())
+        .isEqualTo("hall-2x2");
+    assertThat(WallLayoutReader.idFromFileName("/etc/cityops/大厅 2×2.json")).isEqualTo("2-2");
+    assertThat(WallLayoutReader.idFromFileName("C:\\walls\\main_hall.json")).isEqualTo("main_hall");
+    assertThat(WallLayoutReader.idFromFileName("墙.json")).isEqualTo("wall");
+    refused(w -> w.put("id", "hall/../x"), "id: 'hall/../x' must be 1 to 64 letters");
   }
 
   @Test

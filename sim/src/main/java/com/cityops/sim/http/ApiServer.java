@@ -197,6 +197,7 @@ public final class ApiServer {
     routes.get(ApiPaths.LAYERS, ctx -> json(ctx, ItemList.of(world.headSeq(), world.layers())));
     routes.get(ApiPaths.LAYERS + "/{id}/features", this::features);
     routes.post(ApiPaths.SIM_SCENARIO, this::scenario);
+    routes.put(ApiPaths.WALLS + "/{wall}/scene", this::wallScene);
     routes.post(ApiPaths.AUDIT, ctx -> json(ctx, audit.append(readBody(ctx, AuditBatch.class))));
     new OgcFeaturesEndpoint(world).configure(routes);
     tiles.configure(routes); // public, outside /api/v1: see TileEndpoint
@@ -380,6 +381,44 @@ public final class ApiServer {
     }
     Envelope bbox = QueryParams.bbox(ctx.queryParam("bbox"));
     send(ctx, 200, "application/geo+json", Json.write(world.features(id, bbox)));
+  }
+
+  /** A wall controller's scene, for the wall's followers (journaled, streamed as wall.scene). */
+  private void wallScene(Context ctx) {
+    com.cityops.api.Role role = user(ctx).role();
+    if (role != com.cityops.api.Role.WALL && role != com.cityops.api.Role.SUPERVISOR) {
+      throw new BadRequest(
+          ProblemType.FORBIDDEN, "steering a wall needs the wall or the supervisor role");
+    }
+    String wall = ctx.pathParam("wall");
+    if (!wall.matches(com.cityops.api.WallScene.ID_PATTERN)) {
+      throw new BadRequest(
+          ProblemType.INVALID_REQUEST,
+          "wall id '" + wall + "' must be 1 to 64 letters, digits, '-' or '_'");
+    }
+    com.cityops.api.WallScene scene = readBody(ctx, com.cityops.api.WallScene.class);
+    if (!wall.equals(scene.wall())) {
+      throw new BadRequest(
+          ProblemType.INVALID_REQUEST,
+          "the scene is for wall '" + scene.wall() + "' but was sent to '" + wall + "'");
+    }
+    if (scene.mode() == null) {
+      throw new BadRequest(ProblemType.INVALID_REQUEST, "a wall scene needs 'mode'");
+    }
+    for (com.cityops.api.WallPanelView view : scene.maps()) {
+      if (view.panel() == null
+          || !Double.isFinite(view.lon())
+          || !Double.isFinite(view.lat())
+          || Math.abs(view.lon()) > 180
+          || Math.abs(view.lat()) > 85.06
+          || view.zoom() < 0
+          || view.zoom() > 22) {
+        throw new BadRequest(
+            ProblemType.INVALID_REQUEST,
+            "map view " + view + " needs a panel key, lon/lat inside Web Mercator and zoom 0–22");
+      }
+    }
+    json(ctx, world.publishWallScene(scene));
   }
 
   private void scenario(Context ctx) {

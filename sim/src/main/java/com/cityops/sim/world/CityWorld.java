@@ -73,6 +73,7 @@ public final class CityWorld implements AutoCloseable {
   private final StreamHub hub;
   private final IdempotencyStore idempotency;
   private final Map<String, Incident> incidents = new LinkedHashMap<>();
+  private final Map<String, com.cityops.api.WallScene> wallScenes = new LinkedHashMap<>();
   private final SplittableRandom rnd;
   private Instant cursor;
   private Scenario scenario;
@@ -411,7 +412,29 @@ public final class CityWorld implements AutoCloseable {
       }
       case DEVICE_STATUS -> fleet.put((Device) envelope.payload());
       case INDICATOR_SAMPLE -> indicators.apply((IndicatorUpdate) envelope.payload());
+      case WALL_SCENE -> {
+        com.cityops.api.WallScene scene = (com.cityops.api.WallScene) envelope.payload();
+        wallScenes.put(scene.wall(), scene);
+      }
       case ALERT_RAISED, HEARTBEAT, CANARY -> {}
+    }
+  }
+
+  // ---- walls ------------------------------------------------------------------------------------
+
+  /**
+   * A wall controller's scene: kept as the wall's newest and journaled like any event, so followers
+   * get it on the stream and a follower that was away catches up by seq or by snapshot.
+   *
+   * @return the journaled message
+   */
+  public StreamEnvelope publishWallScene(com.cityops.api.WallScene scene) {
+    synchronized (lock) {
+      wallScenes.put(scene.wall(), scene);
+      List<JournalEntry> entries =
+          journal.append(List.of(new PendingEvent(cursor, StreamEventType.WALL_SCENE, scene)));
+      hub.publish(entries);
+      return new StreamEnvelope(entries.get(0).seq(), cursor, StreamEventType.WALL_SCENE, scene);
     }
   }
 
@@ -468,7 +491,8 @@ public final class CityWorld implements AutoCloseable {
           visible(incidents.values().stream().toList(), role),
           indicators.all(),
           List.copyOf(fleet.all().values()),
-          geography.layers());
+          geography.layers(),
+          List.copyOf(wallScenes.values()));
     }
   }
 

@@ -140,6 +140,35 @@ class ContractIT {
         "ActionResult");
   }
 
+  static final String WALL_SCENE =
+      "{\"wall\":\"contract-wall\",\"mode\":\"emergency\",\"focusIncidentId\":null,"
+          + "\"frozen\":false,\"maps\":[{\"panel\":\"normal/0\",\"lon\":121.47,\"lat\":31.23,"
+          + "\"zoom\":11.5}],\"pages\":[{\"panel\":\"ticker\",\"page\":2}],"
+          + "\"changedAt\":\"2026-11-22T02:00:00Z\"}";
+
+  @Test
+  void aWallSceneIsJournaledAndInTheSnapshot() throws Exception {
+    JsonNode journaled =
+        call("PUT", ApiPaths.wallScene("contract-wall"), WALL_SCENE, null, 200, "StreamEnvelope");
+    assertThat(journaled.get("type").asText()).isEqualTo("wall.scene");
+    JsonNode snapshot = call("GET", ApiPaths.SNAPSHOT, null, null, 200, "Snapshot");
+    assertThat(snapshot.get("walls").toString()).contains("contract-wall").contains("121.47");
+    call(
+        "PUT",
+        ApiPaths.wallScene("other-wall"),
+        WALL_SCENE,
+        null,
+        400,
+        "Problem"); // the body names another wall
+    call(
+        "PUT",
+        ApiPaths.wallScene("contract-wall"),
+        WALL_SCENE.replace("121.47", "999"),
+        null,
+        400,
+        "Problem");
+  }
+
   @Test
   void problemsMatchTheDocument() throws Exception {
     call("GET", ApiPaths.incident("inc-none"), null, null, 404, "Problem");
@@ -155,7 +184,7 @@ class ContractIT {
   }
 
   @Test
-  void everyStreamMessageTypeMatchesTheDocument() {
+  void everyStreamMessageTypeMatchesTheDocument() throws Exception {
     List<JsonNode> messages = new CopyOnWriteArrayList<>();
     WebSocket socket =
         http.newWebSocket(
@@ -173,6 +202,9 @@ class ContractIT {
               }
             });
     try {
+      // a wall controller's scene: the one message type only a client causes (once streaming)
+      await().atMost(Duration.ofSeconds(10)).until(() -> !messages.isEmpty());
+      call("PUT", ApiPaths.wallScene("contract-wall"), WALL_SCENE, null, 200, "StreamEnvelope");
       Set<StreamEventType> seen = EnumSet.noneOf(StreamEventType.class);
       await()
           .atMost(Duration.ofSeconds(60))
