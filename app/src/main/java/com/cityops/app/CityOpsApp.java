@@ -204,6 +204,7 @@ public final class CityOpsApp {
       if (scenes != null) {
         reporter.withWall(scenes::status);
       }
+      reporter.withWatchdog(watchdog::figures);
       statusServer =
           StatusServer.start(
               java.net.InetAddress.getByName(options.statusAddress()),
@@ -261,6 +262,15 @@ public final class CityOpsApp {
 
   private void open(Stage window) {
     this.stage = window;
+    startWatchdog();
+    if (options.kiosk()) {
+      kiosk =
+          new com.cityops.app.kiosk.Kiosk(
+              messages,
+              new com.cityops.app.kiosk.KioskExit(options.kioskPin(), System::nanoTime),
+              this::exit);
+      keepAwake = com.cityops.app.kiosk.KeepAwake.start();
+    }
     if (options.wall() != null) {
       openWall(); // the wall's own windows; the given one stays unused
       return;
@@ -293,6 +303,9 @@ public final class CityOpsApp {
     window.setScene(scene);
     window.setOnHidden(e -> close());
     window.show();
+    if (kiosk != null) {
+      kiosk.guard(window, true);
+    }
     io.execute(this::connect);
     io.execute(() -> loadBasemap(map, theme));
     if (options.screenshot() != null) {
@@ -426,6 +439,9 @@ public final class CityOpsApp {
   private com.cityops.app.wall.WallDisplay wall;
   private com.cityops.app.wall.WallWindows wallWindows;
   private volatile com.cityops.app.wall.WallScenes wallScenes;
+  private com.cityops.app.kiosk.Kiosk kiosk;
+  private com.cityops.app.kiosk.KeepAwake keepAwake;
+  private com.cityops.app.fx.FxWatchdog watchdog;
   private com.cityops.app.wall.WallScenePublisher wallPublisher;
 
   /**
@@ -494,6 +510,9 @@ public final class CityOpsApp {
     Stage firstScreen = wallWindows.stages().values().iterator().next();
     scene = firstScreen.getScene();
     firstScreen.setOnHidden(e -> close());
+    if (kiosk != null && !snapshots) {
+      wallWindows.stages().values().forEach(s -> kiosk.guard(s, false));
+    }
     summaries.changed();
     users.changed();
     content.changed();
@@ -505,6 +524,27 @@ public final class CityOpsApp {
           .whenReady(this::wallNotLoaded, options.snapshotTimeout());
     }
   }
+
+  /**
+   * Watches the FX thread; in kiosk mode a thread stuck for {@link #FX_STUCK} ends the app with
+   * exit code 70, and the kiosk service starts it again (a wall must not hang for days).
+   */
+  private void startWatchdog() {
+    watchdog =
+        new com.cityops.app.fx.FxWatchdog(
+                FxPlatform.pulseExecutor(pulses),
+                System::nanoTime,
+                FX_STUCK,
+                () -> {
+                  if (options.kiosk()) {
+                    LOG.error("kiosk: exiting with code 70 so that the service restarts the app");
+                    Runtime.getRuntime().halt(70);
+                  }
+                })
+            .start();
+  }
+
+  static final Duration FX_STUCK = Duration.ofSeconds(30);
 
   /**
    * The wall's scene between its PCs: a controller publishes what it shows through the backend, a
@@ -1007,6 +1047,16 @@ public final class CityOpsApp {
       if (wallPublisher != null) {
         wallPublisher.close();
       }
+    }
+    if (kiosk != null) {
+      var guard = kiosk;
+      FxPlatform.pulseExecutor(pulses).execute(guard::close);
+    }
+    if (keepAwake != null) {
+      keepAwake.close();
+    }
+    if (watchdog != null) {
+      watchdog.close();
     }
     search.close();
     var under = basemap;

@@ -72,6 +72,9 @@ public final class Main {
           }
         }
       }
+      if (options.kiosk()) {
+        options.kioskPin(); // an unreadable PIN file stops here, not at the wall
+      }
       if (options.controlTokenFile() != null
           && (options.wall() == null || options.statusPort() < 0)) {
         throw new IllegalArgumentException(

@@ -200,6 +200,22 @@ public final class AppOptions {
   Path wall;
 
   @Option(
+      names = "--kiosk",
+      description =
+          "Unattended seat or wall: full screen, no exit by ordinary keys (Ctrl+Alt+Shift+Q and the"
+              + " administrator PIN leave), pointer hidden at rest, screen kept on, burn-in shift,"
+              + " exit code 70 when the FX thread hangs (the kiosk service restarts it).")
+  boolean kiosk;
+
+  @Option(
+      names = "--kiosk-pin-file",
+      paramLabel = "FILE",
+      description =
+          "With --kiosk: the file holding the administrator PIN that leaves kiosk mode (keep it"
+              + " private). Without it there is no exit from the screen; stop the service instead.")
+  Path kioskPinFile;
+
+  @Option(
       names = "--wall-role",
       paramLabel = "controller|follower",
       description =
@@ -417,6 +433,35 @@ public final class AppOptions {
   }
 
   /** {@code --snapshot-dir}: where to render the wall's screens, or null. */
+  public boolean kiosk() {
+    return kiosk;
+  }
+
+  private String kioskPin;
+
+  /**
+   * The administrator PIN from {@code --kiosk-pin-file}, read once (before any window opens), or
+   * null when none is configured.
+   *
+   * @throws IllegalArgumentException when the file cannot be read or holds no PIN
+   */
+  public synchronized String kioskPin() {
+    if (kioskPinFile == null || kioskPin != null) {
+      return kioskPin;
+    }
+    try {
+      kioskPin = java.nio.file.Files.readString(kioskPinFile).strip();
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(
+          "--kiosk-pin-file: cannot read " + kioskPinFile + ": " + e.getMessage());
+    }
+    if (kioskPin.length() < 4) {
+      throw new IllegalArgumentException(
+          "--kiosk-pin-file: " + kioskPinFile + " must hold a PIN of at least 4 characters");
+    }
+    return kioskPin;
+  }
+
   /** {@code --wall-role}, checked: "controller" or "follower". */
   public String wallRole() {
     String role = wallRole.toLowerCase(java.util.Locale.ROOT);

@@ -29,6 +29,8 @@ public final class StatusReporter implements Supplier<StatusSnapshot> {
   private Instant lastAt;
   private double rate;
   private volatile Supplier<WallStatus> wall = () -> null;
+  private volatile Supplier<com.cityops.app.fx.FxWatchdog.Figures> watchdog =
+      () -> new com.cityops.app.fx.FxWatchdog.Figures(0, 0, 0);
 
   public StatusReporter(
       CityState state,
@@ -46,6 +48,12 @@ public final class StatusReporter implements Supplier<StatusSnapshot> {
   /** Reports what the wall shows too. */
   public StatusReporter withWall(Supplier<WallStatus> wall) {
     this.wall = wall;
+    return this;
+  }
+
+  /** Reports how the FX thread answers its watchdog too. */
+  public StatusReporter withWatchdog(Supplier<com.cityops.app.fx.FxWatchdog.Figures> watchdog) {
+    this.watchdog = watchdog;
     return this;
   }
 
@@ -71,6 +79,7 @@ public final class StatusReporter implements Supplier<StatusSnapshot> {
     Map<Freshness, Integer> freshness = summary.indicatorFreshness(FreshnessPolicy.DEFAULT, now);
     Runtime jvm = Runtime.getRuntime();
     AuditShipper.Progress shipping = audit.get();
+    com.cityops.app.fx.FxWatchdog.Figures fxAnswers = watchdog.get();
     return new StatusSnapshot(
         VersionInfo.version(),
         summary.feed().state().name(),
@@ -99,6 +108,8 @@ public final class StatusReporter implements Supplier<StatusSnapshot> {
         fx.maxMs(),
         jvm.totalMemory() - jvm.freeMemory(),
         jvm.maxMemory(),
+        fxAnswers.stalls(),
+        fxAnswers.longestMs(),
         wall.get());
   }
 }

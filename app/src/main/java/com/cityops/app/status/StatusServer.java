@@ -263,6 +263,16 @@ public final class StatusServer implements AutoCloseable {
         "FX pulse time, 99th percentile of recent pulses",
         s.fxPulseP99Ms());
     gauge(out, "cityops_fx_pulse_max_ms", "FX pulse time, worst since start", s.fxPulseMaxMs());
+    counter(
+        out,
+        "cityops_fx_stalls_total",
+        "times the FX thread took over 100 ms to answer its watchdog",
+        s.fxStalls());
+    gauge(
+        out,
+        "cityops_fx_longest_wait_ms",
+        "longest the FX thread took to answer its watchdog",
+        s.fxLongestWaitMs());
     gauge(out, "cityops_heap_used_bytes", "JVM heap in use", s.heapUsedBytes());
     gauge(out, "cityops_heap_max_bytes", "JVM heap limit", s.heapMaxBytes());
     return out.toString();
