@@ -46,5 +46,10 @@ while ($true) {
     Write-Log 'exit code 2 (bad options): not restarting; fix the task''s arguments'
     exit 2
   }
+  if ($code -eq 0) {
+    # An administrator left kiosk mode with the PIN (Ctrl+Alt+Shift+Q): stay stopped.
+    Write-Log 'exit code 0 (administrator left kiosk mode): not restarting'
+    exit 0
+  }
   Start-Sleep -Seconds $RestartDelaySeconds
 }

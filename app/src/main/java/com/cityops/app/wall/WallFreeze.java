@@ -46,13 +46,19 @@ final class WallFreeze {
     String since = LocalTime.now().format(CLOCK);
     for (WallLayout.Screen screen : screens) {
       StackPane pane = content.get(screen.id());
-      ImageView picture = new ImageView(pane.snapshot(null, null));
+      // exactly the screen: panels spanning screens reach beyond this one's edges
+      javafx.scene.SnapshotParameters screenOnly = new javafx.scene.SnapshotParameters();
+      screenOnly.setViewport(
+          new javafx.geometry.Rectangle2D(0, 0, pane.getWidth(), pane.getHeight()));
+      ImageView picture = new ImageView(pane.snapshot(screenOnly, null));
       Label note = new Label(messages.format("wall.frozen", since));
       note.getStyleClass().add("wall-frozen-note");
-      StackPane.setAlignment(note, Pos.BOTTOM_LEFT);
+      StackPane.setAlignment(note, Pos.TOP_CENTER);
+      StackPane.setMargin(note, new javafx.geometry.Insets(12, 0, 0, 0));
       StackPane over = new StackPane(picture, note);
       over.setId("wall-frozen-" + screen.id());
       over.setAlignment(Pos.TOP_LEFT);
+      over.setMaxSize(pane.getWidth(), pane.getHeight());
       pane.getChildren().add(over);
       held.put(screen.id(), over);
     }

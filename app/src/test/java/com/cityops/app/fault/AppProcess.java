@@ -109,6 +109,29 @@ public final class AppProcess implements AutoCloseable {
     }
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Has the JVM collect its garbage ({@code jcmd PID GC.run}), so heap figures compare. */
+  public void collectGarbage() throws Exception {
+    Process jcmd =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()),
+                "GC.run")
+            .redirectErrorStream(true)
+            .start();
+    jcmd.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+    if (!jcmd.waitFor(30, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+      throw new IllegalStateException("jcmd GC.run failed for the app " + process.pid());
+    }
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   public int statusPort() {
     return statusPort;
   }
