@@ -85,11 +85,7 @@ public final class CityOpsApp {
   private final CityState state = new CityState();
   private final ScheduledExecutorService io =
       Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "cityops-io-1");
-            t.setDaemon(true);
-            return t;
-          });
+          com.cityops.app.platform.DaemonThreads.named("cityops-io-1"));
   private static final Duration CACHE_EVERY = Duration.ofSeconds(30);
   private static final Duration AUDIT_EVERY = Duration.ofSeconds(30);
   private final OfflineCache cache;
@@ -205,6 +201,11 @@ public final class CityOpsApp {
         reporter.withWall(scenes::status);
       }
       reporter.withWatchdog(watchdog::figures);
+      reporter.withBasemapCache(
+          () -> {
+            var shown = basemap;
+            return shown == null ? 0 : shown.cacheBytes();
+          });
       statusServer =
           StatusServer.start(
               java.net.InetAddress.getByName(options.statusAddress()),

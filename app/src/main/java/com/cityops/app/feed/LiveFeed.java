@@ -96,11 +96,7 @@ public final class LiveFeed implements AutoCloseable {
     this.jitter = jitter;
     this.worker =
         Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "cityops-feed");
-              t.setDaemon(true);
-              return t;
-            });
+            com.cityops.app.platform.DaemonThreads.named("cityops-feed"));
   }
 
   public void start() {

@@ -30,11 +30,7 @@ public final class FxWatchdog implements AutoCloseable {
   private final Runnable stuck;
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "cityops-fx-watchdog");
-            t.setDaemon(true);
-            return t;
-          });
+          com.cityops.app.platform.DaemonThreads.named("cityops-fx-watchdog"));
   private volatile long askedAt = -1;
   private volatile Thread fxThread;
   private volatile long answers;

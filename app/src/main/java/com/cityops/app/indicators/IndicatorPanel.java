@@ -187,11 +187,7 @@ public final class IndicatorPanel {
     this.pinStore = dataDir == null ? null : new PinStore(dataDir);
     this.io =
         Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "cityops-indicators-io");
-              t.setDaemon(true);
-              return t;
-            });
+            com.cityops.app.platform.DaemonThreads.named("cityops-indicators-io"));
     pinnedSection = new Section("indicator-section-pinned", messages.get("indicator.pinned"));
     pinnedSection.box.getStyleClass().add("indicator-section-pinned");
     VBox content = new VBox(10, pinnedSection.box);

@@ -1,7 +1,5 @@
 package com.cityops.app.kiosk;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,11 +23,7 @@ public final class KeepAwake implements AutoCloseable {
 
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "cityops-keep-awake");
-            t.setDaemon(true);
-            return t;
-          });
+          com.cityops.app.platform.DaemonThreads.named("cityops-keep-awake"));
 
   public static KeepAwake start() {
     KeepAwake awake = new KeepAwake();
@@ -43,7 +37,7 @@ public final class KeepAwake implements AutoCloseable {
     } else if (System.getenv("DISPLAY") != null) {
       boolean xset =
           run(List.of("xset", "s", "off", "-dpms")) && run(List.of("xset", "s", "noblank"));
-      boolean xdg = onPath("xdg-screensaver");
+      boolean xdg = com.cityops.app.platform.Commands.onPath("xdg-screensaver");
       LOG.info(
           "kiosk: screen kept on: {}; {}",
           xset ? "X screen saver and DPMS off (xset)" : "xset not available",
@@ -75,32 +69,8 @@ public final class KeepAwake implements AutoCloseable {
     }
   }
 
-  private static boolean onPath(String command) {
-    String path = System.getenv("PATH");
-    return path != null
-        && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
-            .anyMatch(d -> Files.isExecutable(Path.of(d, command)));
-  }
-
   private static boolean run(List<String> command) {
-    if (!onPath(command.get(0))) {
-      return false;
-    }
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-      if (!p.waitFor(5, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return false;
-      }
-      return p.exitValue() == 0;
-    } catch (java.io.IOException e) {
-      LOG.warn("kiosk: {} failed: {}", command, e.getMessage());
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return com.cityops.app.platform.Commands.output(command).isPresent();
   }
 
   @Override

@@ -47,11 +47,7 @@ public final class ActionOutbox implements AutoCloseable {
   private final List<Consumer<List<OutboxEntry>>> listeners = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService sender =
       Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "cityops-outbox");
-            t.setDaemon(true);
-            return t;
-          });
+          com.cityops.app.platform.DaemonThreads.named("cityops-outbox"));
   private int failures;
   private boolean scheduled;
 

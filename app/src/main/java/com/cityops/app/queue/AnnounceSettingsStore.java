@@ -28,11 +28,7 @@ final class AnnounceSettingsStore implements AutoCloseable {
   private final Path file;
   private final ExecutorService io =
       Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "cityops-queue-settings");
-            t.setDaemon(true);
-            return t;
-          });
+          com.cityops.app.platform.DaemonThreads.named("cityops-queue-settings"));
 
   /**
    * @param folder the per-user data folder, or null to keep nothing

@@ -31,11 +31,7 @@ final class JavaSoundSink implements ToneSink {
           0,
           TimeUnit.MILLISECONDS,
           new LinkedBlockingQueue<>(1),
-          r -> {
-            Thread t = new Thread(r, "cityops-tone");
-            t.setDaemon(true);
-            return t;
-          },
+          com.cityops.app.platform.DaemonThreads.named("cityops-tone"),
           new ThreadPoolExecutor.DiscardPolicy());
   private volatile boolean unavailable;
 

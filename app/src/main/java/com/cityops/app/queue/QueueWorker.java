@@ -65,11 +65,7 @@ final class QueueWorker implements AutoCloseable {
     this.onResult = onResult;
     this.thread =
         Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "cityops-queue");
-              t.setDaemon(true);
-              return t;
-            });
+            com.cityops.app.platform.DaemonThreads.named("cityops-queue"));
   }
 
   /** The city changed: recompute soon (at most every {@link #STATE_GAP_MS} ms). */

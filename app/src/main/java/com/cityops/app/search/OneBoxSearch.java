@@ -34,11 +34,7 @@ public final class OneBoxSearch implements AutoCloseable {
   private final PinyinMatcher pinyin;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "cityops-search");
-            t.setDaemon(true);
-            return t;
-          });
+          com.cityops.app.platform.DaemonThreads.named("cityops-search"));
   private final java.util.concurrent.atomic.AtomicLong latest =
       new java.util.concurrent.atomic.AtomicLong();
 

@@ -44,11 +44,7 @@ public final class AuditShipper implements AutoCloseable {
   private final Function<AuditBatch, AuditReceipt> backend;
   private final ScheduledExecutorService thread =
       Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "cityops-audit");
-            t.setDaemon(true);
-            return t;
-          });
+          com.cityops.app.platform.DaemonThreads.named("cityops-audit"));
   private volatile Progress progress = new Progress(0, 0, null);
   private String reported;
 

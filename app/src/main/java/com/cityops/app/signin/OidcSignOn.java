@@ -78,22 +78,14 @@ public final class OidcSignOn implements SignOn, AutoCloseable {
   private final String storeKey;
   private final ScheduledExecutorService refresher =
       Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "cityops-sso-refresh");
-            t.setDaemon(true);
-            return t;
-          });
+          com.cityops.app.platform.DaemonThreads.named("cityops-sso-refresh"));
   private volatile OIDCProviderMetadata provider;
   private volatile SsoTokens tokens;
   private volatile ScheduledFuture<?> nextRefresh;
   private volatile String sessionUser;
   private final java.util.concurrent.ExecutorService confirming =
       Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "cityops-sso-unlock");
-            t.setDaemon(true);
-            return t;
-          });
+          com.cityops.app.platform.DaemonThreads.named("cityops-sso-unlock"));
 
   public OidcSignOn(URI issuer, String clientId, Browser browser, TokenStore store, Clock clock) {
     this.issuer = issuer;

@@ -59,11 +59,7 @@ public final class TokenStores {
     // D-Bus or a locked keyring may not answer at all: never wait longer than the timeout.
     ExecutorService probing =
         Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "cityops-keychain-probe");
-              t.setDaemon(true);
-              return t;
-            });
+            com.cityops.app.platform.DaemonThreads.named("cityops-keychain-probe"));
     try {
       Future<KeychainTokenStore> answer =
           probing.submit(

@@ -29,6 +29,7 @@ public final class StatusReporter implements Supplier<StatusSnapshot> {
   private Instant lastAt;
   private double rate;
   private volatile Supplier<WallStatus> wall = () -> null;
+  private volatile LongSupplier basemapCache = () -> 0;
   private volatile Supplier<com.cityops.app.fx.FxWatchdog.Figures> watchdog =
       () -> new com.cityops.app.fx.FxWatchdog.Figures(0, 0, 0);
 
@@ -48,6 +49,12 @@ public final class StatusReporter implements Supplier<StatusSnapshot> {
   /** Reports what the wall shows too. */
   public StatusReporter withWall(Supplier<WallStatus> wall) {
     this.wall = wall;
+    return this;
+  }
+
+  /** Reports what the basemap's memory caches hold too. */
+  public StatusReporter withBasemapCache(LongSupplier bytes) {
+    this.basemapCache = bytes;
     return this;
   }
 
@@ -108,6 +115,7 @@ public final class StatusReporter implements Supplier<StatusSnapshot> {
         fx.maxMs(),
         jvm.totalMemory() - jvm.freeMemory(),
         jvm.maxMemory(),
+        basemapCache.getAsLong(),
         fxAnswers.stalls(),
         fxAnswers.longestMs(),
         wall.get());

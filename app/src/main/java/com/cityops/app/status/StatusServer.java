@@ -28,11 +28,7 @@ public final class StatusServer implements AutoCloseable {
   private final ExecutorService executor =
       Executors.newFixedThreadPool(
           2, // a control command waits for the FX thread; /status must still answer meanwhile
-          r -> {
-            Thread t = new Thread(r, "cityops-status");
-            t.setDaemon(true);
-            return t;
-          });
+          com.cityops.app.platform.DaemonThreads.named("cityops-status"));
   private final Supplier<StatusSnapshot> status;
 
   private StatusServer(HttpServer server, Supplier<StatusSnapshot> status) {
@@ -275,6 +271,11 @@ public final class StatusServer implements AutoCloseable {
         s.fxLongestWaitMs());
     gauge(out, "cityops_heap_used_bytes", "JVM heap in use", s.heapUsedBytes());
     gauge(out, "cityops_heap_max_bytes", "JVM heap limit", s.heapMaxBytes());
+    gauge(
+        out,
+        "cityops_basemap_cache_bytes",
+        "basemap tile images and data held in memory (bounded)",
+        s.basemapCacheBytes());
     return out.toString();
   }
 

@@ -9,6 +9,8 @@ package com.cityops.app.status;
  * @param auditShipped records of the local audit log the backend holds
  * @param auditWaiting records not shipped yet
  * @param auditProblem why shipping stopped (a broken chain), or null
+ * @param basemapCacheBytes what the basemap's memory caches hold (bounded: part of the heap that
+ *     fills as the map visits new places, and stops there)
  * @param fxStalls times the FX thread took over 100 ms to answer the watchdog
  * @param fxLongestWaitMs the longest the FX thread took to answer the watchdog
  * @param wall what the wall shows under {@code --wall}, else null
@@ -41,6 +43,7 @@ public record StatusSnapshot(
     double fxPulseMaxMs,
     long heapUsedBytes,
     long heapMaxBytes,
+    long basemapCacheBytes,
     long fxStalls,
     double fxLongestWaitMs,
     WallStatus wall) {}

@@ -39,11 +39,7 @@ public final class WallScenePublisher implements AutoCloseable {
   private final LongSupplier nanoClock;
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "cityops-wall-scene");
-            t.setDaemon(true);
-            return t;
-          });
+          com.cityops.app.platform.DaemonThreads.named("cityops-wall-scene"));
   private final AtomicReference<WallScene> newest = new AtomicReference<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private volatile long lastSentNanos = Long.MIN_VALUE / 2;

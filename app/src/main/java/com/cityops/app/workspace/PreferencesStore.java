@@ -35,11 +35,7 @@ public final class PreferencesStore implements LayoutMemory, AutoCloseable {
   private final AtomicReference<WorkspacePreferences> unsaved = new AtomicReference<>();
   private final ExecutorService writer =
       Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "cityops-prefs");
-            t.setDaemon(true);
-            return t;
-          });
+          com.cityops.app.platform.DaemonThreads.named("cityops-prefs"));
 
   private PreferencesStore(Path file, WorkspacePreferences loaded) {
     this.file = file;

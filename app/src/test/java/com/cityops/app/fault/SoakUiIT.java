@@ -92,9 +92,10 @@ class SoakUiIT {
                 "SOAK t=%4ds heap %6.1f MiB threads %3d fds %4d worst pulse %5.1f ms%n",
                 s.at(), s.heapMib(), s.threads(), s.fds(), s.worstPulseMs()));
     int third = Math.max(1, samples.size() / 3);
-    double early = median(samples.subList(0, third));
-    double late = median(samples.subList(samples.size() - third, samples.size()));
-    double slope = slopeMibPerMinute(samples);
+    double early = Trend.median(samples.subList(0, third), Sample::heapMib);
+    double late =
+        Trend.median(samples.subList(samples.size() - third, samples.size()), Sample::heapMib);
+    double slope = Trend.perMinute(samples, Sample::at, Sample::heapMib);
     System.out.printf(
         "SOAK summary: %d s at 60× city time; heap median %.1f → %.1f MiB, trend %.2f MiB/min;"
             + " threads %d → %d; fds %d → %d; worst pulse %.1f ms%n",
@@ -128,26 +129,5 @@ class SoakUiIT {
       fds = list.count();
     }
     return new Sample(at, heap, threads, fds, 0);
-  }
-
-  private static double median(List<Sample> samples) {
-    double[] heaps = samples.stream().mapToDouble(Sample::heapMib).sorted().toArray();
-    return heaps[heaps.length / 2];
-  }
-
-  private static double slopeMibPerMinute(List<Sample> samples) {
-    double n = samples.size();
-    double sx = 0;
-    double sy = 0;
-    double sxx = 0;
-    double sxy = 0;
-    for (Sample s : samples) {
-      sx += s.at();
-      sy += s.heapMib();
-      sxx += (double) s.at() * s.at();
-      sxy += s.at() * s.heapMib();
-    }
-    double perSecond = (n * sxy - sx * sy) / Math.max(1e-9, n * sxx - sx * sx);
-    return perSecond * 60;
   }
 }

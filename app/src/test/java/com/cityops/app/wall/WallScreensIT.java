@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WallScreensIT {
   private static final Path CONFIG = repo().resolve("scripts/xorg/dummy-randr.conf");
+  private static final java.util.concurrent.atomic.AtomicInteger DISPLAYS =
+      new java.util.concurrent.atomic.AtomicInteger();
   @TempDir Path dir;
   private final List<Process> processes = new ArrayList<>();
 
@@ -64,10 +66,46 @@ class WallScreensIT {
 
   @Test
   void oneWindowPerScreenAndTheMapAcrossTheSeam() throws Exception {
+    String display = startXorg();
+    String outputs = enableSecondMonitor(display);
+    Path appLog = startWall(display);
+    String log = awaitLog(appLog, "wall screen 'right' on display 1");
+    assertThat(log)
+        .as("xrandr said:%n%s", outputs)
+        .contains("wall screen 'left' on display 0 at 0,0 1920×1080")
+        .contains("wall screen 'right' on display 1 at 1920,0 1920×1080")
+        .contains("snapshot at seq");
+    Thread.sleep(8_000); // the maps draw
+    assertBothSidesOfTheSeamPainted(display, "wall-two-screens-xorg.png");
+  }
+
+  /**
+   * A monitor plugged in after start gets its window, and a resolution change rescales the screen
+   * it hits — no restart: JavaFX 21's GTK glass reports RandR changes to {@code
+   * Screen.getScreens()}, which the wall's windows listen to.
+   */
+  @Test
+  void aMonitorPluggedInAfterStartGetsItsWindowAndAResolutionChangeRescales() throws Exception {
+    String display = startXorg();
+    Path appLog = startWall(display);
+    awaitLog(appLog, "wall screen 'right' waits for display 1");
+    String outputs = enableSecondMonitor(display);
+    awaitLog(appLog, "wall screen 'right' on display 1 at 1920,0 1920×1080 (scale 1.000)");
+    Thread.sleep(8_000); // the right screen's map draws
+    assertBothSidesOfTheSeamPainted(display, "wall-hot-plug-xorg.png");
+
+    run(display, "xrandr", "--output", "DUMMY1", "--mode", "1280x720", "--right-of", "DUMMY0");
+    String log = awaitLog(appLog, "wall screen 'right' on display 1 at 1920,0 1280×720");
+    assertThat(log).as("xrandr said:%n%s", outputs).contains("1280×720 (scale 0.667)");
+  }
+
+  private String startXorg() throws Exception {
     assumeTrue(
         installed("Xorg") && Files.exists(Path.of("/usr/lib/xorg/modules/drivers/dummy_drv.so")),
         "needs xserver-xorg-core and xserver-xorg-video-dummy (.ci/run installs them)");
-    String display = ":" + (90 + (ProcessHandle.current().pid() % 9));
+    // one display number per test: a killed Xorg can leave its lock file behind
+    String display =
+        ":" + (90 + ((ProcessHandle.current().pid() + DISPLAYS.getAndIncrement()) % 9));
     Path xlog = dir.resolve("xorg.log");
     start(
         List.of(
@@ -88,7 +126,7 @@ class WallScreensIT {
     while (true) {
       try {
         run(display, "xrandr", "--addmode", "DUMMY1", "1920x1080");
-        break;
+        return display;
       } catch (AssertionError notYet) {
         if (System.nanoTime() > until) {
           throw new AssertionError("Xorg did not start: " + Files.readString(xlog), notYet);
@@ -96,15 +134,22 @@ class WallScreensIT {
         Thread.sleep(300);
       }
     }
+  }
+
+  /** Switches DUMMY1 on, right of DUMMY0; answers what xrandr then says. */
+  private String enableSecondMonitor(String display) throws Exception {
     run(display, "xrandr", "--output", "DUMMY1", "--mode", "1920x1080", "--right-of", "DUMMY0");
-    // The change can take a moment to show; JavaFX reads the screens once, at start.
+    // The change can take a moment to show.
     String outputs = "";
     for (int i = 0; i < 40 && !outputs.contains("DUMMY1 connected 1920x1080+1920+0"); i++) {
       Thread.sleep(100);
       run(display, "xrandr");
       outputs = Files.readString(dir.resolve("cmd.log"));
     }
+    return outputs;
+  }
 
+  private Path startWall(String display) throws Exception {
     Path appLog = dir.resolve("app.log");
     Path jar = repo().resolve("app/target/cityops.jar");
     start(
@@ -125,22 +170,24 @@ class WallScreensIT {
             WallLayoutReaderTest.walls().resolve("two-screens.json").toString()),
         display,
         appLog);
+    return appLog;
+  }
+
+  private static String awaitLog(Path appLog, String line) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     String log = "";
     while (System.nanoTime() < deadline) {
       log = Files.readString(appLog, StandardCharsets.UTF_8);
-      if (log.contains("snapshot at seq") && log.contains("wall screen 'right' on display 1")) {
-        break;
+      if (log.contains("snapshot at seq") && log.contains(line)) {
+        return log;
       }
       Thread.sleep(500);
     }
-    assertThat(log)
-        .as("xrandr said:%n%s", outputs)
-        .contains("wall screen 'left' on display 0 at 0,0 1920×1080")
-        .contains("wall screen 'right' on display 1 at 1920,0 1920×1080")
-        .contains("snapshot at seq");
-    Thread.sleep(8_000); // the maps draw
-    Path shot = repo().resolve("app/target/screenshots/wall-two-screens-xorg.png");
+    throw new AssertionError("no '" + line + "' in the app's log within 90 s:\n" + log);
+  }
+
+  private void assertBothSidesOfTheSeamPainted(String display, String name) throws Exception {
+    Path shot = repo().resolve("app/target/screenshots/" + name);
     Files.createDirectories(shot.getParent());
     run(display, "import", "-window", "root", shot.toString());
     BufferedImage image = ImageIO.read(shot.toFile());

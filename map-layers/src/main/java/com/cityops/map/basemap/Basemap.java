@@ -159,6 +159,18 @@ public final class Basemap implements AutoCloseable {
     styleProblemsForwarded = all.size();
   }
 
+  /**
+   * Bytes the memory caches hold now (tile images and decoded tile data); each stays within its
+   * budget, {@link #cacheBudgetBytes()} in all.
+   */
+  public long cacheBytes() {
+    return images.weight() + data.weight();
+  }
+
+  public static long cacheBudgetBytes() {
+    return IMAGE_BUDGET_BYTES + DATA_BUDGET_BYTES;
+  }
+
   public MapLibreStyle style() {
     return style;
   }
