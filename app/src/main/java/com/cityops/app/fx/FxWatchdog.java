@@ -14,11 +14,15 @@ import org.slf4j.LoggerFactory;
  * measures how long that took to run. A wait over {@link #STALL} counts as a stall (reported on the
  * status endpoint); a thread that does not answer for {@code giveUpAfter} is stuck for good: the
  * log gets its stack, and {@code stuck} runs (in kiosk mode: exit, so the service starts the app
- * afresh).
+ * afresh). A stall is logged with where the FX thread was while it kept the watchdog waiting (its
+ * stack, taken once mid-stall), at most once per {@link #LOG_EVERY}: what to look at first when a
+ * wall hitches.
  */
 public final class FxWatchdog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FxWatchdog.class);
-  static final Duration EVERY = Duration.ofMillis(250);
+  static final Duration EVERY = Duration.ofMillis(50);
+  static final Duration LOG_EVERY = Duration.ofSeconds(10);
+  private static final int FRAMES_LOGGED = 25;
   public static final Duration STALL = Duration.ofMillis(100);
 
   /** What the watchdog saw: answers, stalls over {@link #STALL}, the longest wait (ms). */
@@ -37,6 +41,8 @@ public final class FxWatchdog implements AutoCloseable {
   private volatile long stalls;
   private volatile long longestNanos;
   private boolean gaveUp;
+  private volatile String stackMidStall;
+  private long lastLoggedAt = Long.MIN_VALUE;
 
   public FxWatchdog(Executor fx, LongSupplier nanoClock, Duration giveUpAfter, Runnable stuck) {
     this.fx = fx;
@@ -68,9 +74,15 @@ public final class FxWatchdog implements AutoCloseable {
             giveUpAfter.toSeconds(),
             stack);
         stuck.run();
+      } else if (stackMidStall == null && now - asked > STALL.toNanos() / 2) {
+        Thread t = fxThread;
+        if (t != null) {
+          stackMidStall = stackOf(t, FRAMES_LOGGED, now - asked);
+        }
       }
       return;
     }
+    stackMidStall = null;
     askedAt = now;
     fx.execute(
         () -> {
@@ -79,12 +91,36 @@ public final class FxWatchdog implements AutoCloseable {
           answers++;
           if (waited > STALL.toNanos()) {
             stalls++;
+            logStall(waited);
           }
           if (waited > longestNanos) {
             longestNanos = waited;
           }
           askedAt = -1;
         });
+  }
+
+  private void logStall(long waitedNanos) {
+    long now = nanoClock.getAsLong();
+    if (lastLoggedAt != Long.MIN_VALUE && now - lastLoggedAt < LOG_EVERY.toNanos()) {
+      return;
+    }
+    lastLoggedAt = now;
+    String stack = stackMidStall;
+    LOG.warn(
+        "FX thread stall: answered the watchdog after {} ms (stall {} since start){}",
+        Math.round(waitedNanos / 1e6),
+        stalls,
+        stack == null ? "" : "; mid-stall it was at" + stack);
+  }
+
+  private static String stackOf(Thread t, int frames, long openNanos) {
+    StringBuilder out = new StringBuilder(" (").append(Math.round(openNanos / 1e6)).append(" ms):");
+    StackTraceElement[] stack = t.getStackTrace();
+    for (int i = 0; i < Math.min(frames, stack.length); i++) {
+      out.append("\n    at ").append(stack[i]);
+    }
+    return out.toString();
   }
 
   public Figures figures() {

@@ -63,6 +63,15 @@ class KioskSoakIT {
   void stop() throws Exception {
     if (wall != null) {
       wall.close();
+      // the wall's log outlives the temporary folder: its stall reports say where the FX thread was
+      Path log = dir.resolve("wall.log");
+      if (Files.exists(log)) {
+        Files.createDirectories(Path.of("target/figures"));
+        Files.copy(
+            log,
+            Path.of("target/figures/kiosk-soak-wall.log"),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
     }
     if (sim != null) {
       sim.close();
