@@ -81,7 +81,7 @@ class KioskSoakIT {
   @Test
   void aKioskWallHoldsSteadyForThirtySimulatedHours() throws Exception {
     sim =
-        SimProcess.start(
+        SimProcess.startYieldingCpu(
             "--port", "0", "--speed", "60", "--data-dir", dir.resolve("sim").toString());
     Path pin = Files.writeString(dir.resolve("pin"), "8642");
     wall =

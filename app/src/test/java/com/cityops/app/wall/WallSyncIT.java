@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A wall of two PCs: two app processes, controller and follower, over the reference backend in a
  * third. A view set on the controller through its remote control reaches the follower through the
- * backend's stream ({@code wall.scene}); the time from the command to the follower showing it is
- * measured on the follower's own clock (one machine, one clock). Then the follower is killed like
- * an unplugged PC, the controller moves on, and the restarted follower catches up.
+ * backend's stream ({@code wall.scene}); the time from the controller showing it (the scene's
+ * {@code changedAt}) to the follower showing it is measured (one machine, one clock), and the
+ * command's own way to the controller is printed beside it. Then the follower is killed like an
+ * unplugged PC, the controller moves on, and the restarted follower catches up.
  */
 class WallSyncIT {
   /** What the issue asks: a viewport change on the controller shows on the follower within this. */
@@ -84,6 +85,12 @@ class WallSyncIT {
     HttpResponse<String> wrong = controller.post("/control/view", view(121.5, 31.2, 12), "nope");
     assertThat(wrong.statusCode()).isEqualTo(401);
 
+    // A view change is measured on a settled wall, not on top of a mode switch still being drawn.
+    follower.awaitStatus(
+        s -> "normal".equals(s.at("/wall/mode").asText()) && s.at("/wall/steady").asBoolean(),
+        Duration.ofSeconds(30),
+        "the follower in 平时 and steady");
+    Thread.sleep(PAUSE_MS);
     List<Long> before = measure(controller, follower, 0, 12);
 
     follower.kill();
@@ -130,6 +137,9 @@ class WallSyncIT {
         all.size(),
         LIMIT_MS);
     assertThat(median).as("median of %s", all).isLessThanOrEqualTo(LIMIT_MS);
+    assertThat(sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1))
+        .as("90th percentile of %s", all)
+        .isLessThanOrEqualTo(LIMIT_MS);
     assertThat(worst).as("worst of %s", all).isLessThanOrEqualTo(5 * LIMIT_MS);
     assertThat(controller.status().at("/wall/scenesPublished").asLong()).isGreaterThan(20);
     assertThat(controller.status().at("/wall/publishProblem").isTextual())
@@ -170,7 +180,12 @@ class WallSyncIT {
         "the feed going live and the wall steady (start-up over, maps drawn) on " + app.log());
   }
 
-  /** {@code count} views set on the controller; for each, ms until the follower showed it. */
+  /**
+   * {@code count} views set on the controller; for each, ms from the controller showing it (the
+   * scene's {@code changedAt}, stamped by the controller) until the follower showed it. The time
+   * from the remote-control command to the controller's change is printed apart: it is the control
+   * API's, not the wall's.
+   */
   private List<Long> measure(AppProcess controller, AppProcess follower, int from, int count)
       throws Exception {
     List<Long> millis = new ArrayList<>();
@@ -183,10 +198,14 @@ class WallSyncIT {
           follower.awaitStatus(s -> shows(s, target), Duration.ofSeconds(5), "view " + i);
       Instant at = Instant.parse(shown.at("/wall/sceneShownAt").asText());
       Instant changed = Instant.parse(shown.at("/wall/sceneChangedAt").asText());
-      millis.add(Duration.between(sent, at).toMillis());
+      millis.add(Duration.between(changed, at).toMillis());
       System.out.printf(
-          "view %d: applied on the controller after %d ms, shown on the follower after %d ms%n",
-          i, Duration.between(sent, changed).toMillis(), Duration.between(sent, at).toMillis());
+          "view %d: command → controller %d ms, controller → follower %d ms (command → follower"
+              + " %d ms)%n",
+          i,
+          Duration.between(sent, changed).toMillis(),
+          Duration.between(changed, at).toMillis(),
+          Duration.between(sent, at).toMillis());
       Thread.sleep(PAUSE_MS);
     }
     return millis;
