@@ -42,7 +42,10 @@ import org.locationtech.jts.geom.Envelope;
 public final class MapView extends StackPane implements AutoCloseable {
   private static final double WHEEL_STEP = 1.0 / 240; // a notch of 40 px ≈ 1/6 zoom level
   private static final double KEY_PAN = 120;
-  private static final long LIVE_INTERVAL_NANOS = 100_000_000; // live layers: ≤ 10 images/s
+
+  /** How often the live layers are drawn at most while they keep changing: ≤ 10 images/s. */
+  public static final java.time.Duration LIVE_EVERY = java.time.Duration.ofMillis(100);
+
   private static final double LIVE_DUTY = 0.3; // …and ≤ 30 % of a core while they keep changing
   private static final Duration SETTLE = Duration.millis(120);
 
@@ -87,12 +90,21 @@ public final class MapView extends StackPane implements AutoCloseable {
    * @param problems told once per rendering problem (an unreadable icon, …)
    */
   public MapView(Executor fx, Consumer<String> problems) {
+    this(fx, problems, LIVE_EVERY);
+  }
+
+  /**
+   * @param liveEvery the shortest time between two images of the live layers: a desk wants them
+   *     quick ({@link #LIVE_EVERY}); a wall, where each image repaints a whole screen in software,
+   *     can wait longer
+   */
+  public MapView(Executor fx, Consumer<String> problems, java.time.Duration liveEvery) {
     this.fx = fx;
     PlanRasterizer rasterizer = new PlanRasterizer(MapFonts.preferredFamily(), problems);
     base = new RasterSurface("base", renderer, rasterizer, fx, 0, 1, System::nanoTime);
     live =
         new RasterSurface(
-            "live", renderer, rasterizer, fx, LIVE_INTERVAL_NANOS, LIVE_DUTY, System::nanoTime);
+            "live", renderer, rasterizer, fx, liveEvery.toNanos(), LIVE_DUTY, System::nanoTime);
     motion = new MapMotion(viewport::get, this::setViewport);
     getStyleClass().add("map-view");
     // No clip node: the images show only their part inside the view (a clip costs the software
@@ -184,7 +196,7 @@ public final class MapView extends StackPane implements AutoCloseable {
 
   /**
    * A live source changed (call on the FX thread, e.g. from the app's data door): the live layers
-   * are drawn again, at most ten times a second.
+   * are drawn again, at most once per the interval given at construction.
    */
   public void liveLayersChanged() {
     requestLayout();

@@ -10,6 +10,7 @@ import com.cityops.app.shell.Workbench;
 import com.cityops.map.basemap.Basemap;
 import com.cityops.map.content.MapContent;
 import com.cityops.themes.StyleClasses;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -119,9 +120,17 @@ public final class WallPanels {
 
   // ---- maps ----------------------------------------------------------------------------------
 
+  /**
+   * Open cases on a wall's maps are drawn at most twice a second: each image repaints the whole
+   * map, on every screen it spans, and with software rendering those repaints were what held the FX
+   * thread past 100 ms in the kiosk soak (it waits for the renderer to finish the last frame).
+   * Nobody reads a wall at 10 frames a second; the case list and the focus panel are not held.
+   */
+  static final Duration LIVE_EVERY = Duration.ofMillis(500);
+
   /** A map view for a part of a map panel: no mouse (nobody touches a wall), current content. */
   MapView newMap() {
-    MapView map = new MapView(workbench.fxDoor(), problems);
+    MapView map = new MapView(workbench.fxDoor(), problems, LIVE_EVERY);
     map.setMouseTransparent(true);
     map.setFocusTraversable(false);
     map.setZoomRange(0, 20);

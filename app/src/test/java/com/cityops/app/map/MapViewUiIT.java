@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.cityops.map.content.FeatureLayer;
 import com.cityops.map.content.MapContent;
 import com.cityops.map.data.GeoJsonDataStore;
+import com.cityops.map.data.LiveFeatureSource;
 import com.cityops.map.data.MemoryFeatureSource;
 import com.cityops.map.geo.Crs;
 import com.cityops.map.style.Rgba;
@@ -84,6 +85,82 @@ class MapViewUiIT {
     assertThat(inside.getRed() * 255).isCloseTo(0x12, within(6.0));
     assertThat(inside.getBlue() * 255).isCloseTo(0x3b, within(6.0));
     assertThat(map.rendersCompleted()).isPositive();
+  }
+
+  /**
+   * A live layer changing 50 times a second is drawn at most once per the map's live interval: the
+   * desk's default (10 images/s) and a wall's slower one (2 images/s) over the same two seconds.
+   */
+  @Test
+  void drawsALiveLayerAtMostOncePerItsInterval() throws Exception {
+    long quick = liveRendersWhileChanging(MapView.LIVE_EVERY);
+    long slow = liveRendersWhileChanging(java.time.Duration.ofMillis(500));
+    System.out.printf(
+        "live images in 2 s of changes: every 100 ms %d, every 500 ms %d%n", quick, slow);
+    assertThat(quick).isBetween(6L, 21L); // 2 s at ≤ 10/s, plus the first and the last
+    assertThat(slow).isBetween(2L, 5L); // 2 s at ≤ 2/s, plus the first
+  }
+
+  private long liveRendersWhileChanging(java.time.Duration every) throws Exception {
+    LiveFeatureSource moving = new LiveFeatureSource("vehicles");
+    org.locationtech.jts.geom.GeometryFactory points =
+        new org.locationtech.jts.geom.GeometryFactory();
+    MapView live =
+        WaitForAsyncUtils.asyncFx(
+                () -> {
+                  MapView m =
+                      new MapView(
+                          com.cityops.app.fx.FxPlatform.pulseExecutor(null), problem -> {}, every);
+                  m.contentProperty()
+                      .set(
+                          new MapContent(
+                              List.of(
+                                  FeatureLayer.of(
+                                      "vehicles",
+                                      "车辆",
+                                      moving,
+                                      Style.of(
+                                          Rule.of(
+                                              "车",
+                                              new Symbolizer.Marker(
+                                                  Symbolizer.Shape.CIRCLE,
+                                                  8,
+                                                  Rgba.hex("#f5a623"),
+                                                  Rgba.hex("#ffffff"))))))));
+                  m.fit(districts.bounds(), 10);
+                  Stage other = new Stage();
+                  other.setScene(new Scene(m, 400, 300));
+                  other.show();
+                  return m;
+                })
+            .get();
+    try {
+      WaitForAsyncUtils.waitFor(
+          10,
+          java.util.concurrent.TimeUnit.SECONDS,
+          () -> WaitForAsyncUtils.asyncFx(live::isSettled).get());
+      long before = WaitForAsyncUtils.asyncFx(live::rendersCompleted).get();
+      long until = System.nanoTime() + 2_000_000_000L;
+      for (int i = 0; System.nanoTime() < until; i++) {
+        double x = com.cityops.map.geo.WebMercator.x(121.3 + (i % 50) * 0.01);
+        double y = com.cityops.map.geo.WebMercator.y(31.2);
+        moving.put(
+            new com.cityops.map.data.Feature(
+                "car",
+                points.createPoint(new org.locationtech.jts.geom.Coordinate(x, y)),
+                java.util.Map.of()));
+        WaitForAsyncUtils.asyncFx(live::liveLayersChanged).get();
+        Thread.sleep(20);
+      }
+      return WaitForAsyncUtils.asyncFx(live::rendersCompleted).get() - before;
+    } finally {
+      WaitForAsyncUtils.asyncFx(
+              () -> {
+                live.getScene().getWindow().hide();
+                live.close();
+              })
+          .get();
+    }
   }
 
   @Test
