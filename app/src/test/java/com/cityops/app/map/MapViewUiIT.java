@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.cityops.map.content.FeatureLayer;
 import com.cityops.map.content.MapContent;
+import com.cityops.map.data.Feature;
 import com.cityops.map.data.GeoJsonDataStore;
 import com.cityops.map.data.LiveFeatureSource;
 import com.cityops.map.data.MemoryFeatureSource;
@@ -17,7 +18,9 @@ import com.cityops.map.view.Viewport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -25,6 +28,8 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -66,10 +71,14 @@ class MapViewUiIT {
   }
 
   private void awaitSettled() throws Exception {
+    awaitSettled(map);
+  }
+
+  private static void awaitSettled(MapView view) throws Exception {
     WaitForAsyncUtils.waitFor(
         10,
         java.util.concurrent.TimeUnit.SECONDS,
-        () -> WaitForAsyncUtils.asyncFx(map::isSettled).get());
+        () -> WaitForAsyncUtils.asyncFx(view::isSettled).get());
   }
 
   @Test
@@ -94,17 +103,16 @@ class MapViewUiIT {
   @Test
   void drawsALiveLayerAtMostOncePerItsInterval() throws Exception {
     long quick = liveRendersWhileChanging(MapView.LIVE_EVERY);
-    long slow = liveRendersWhileChanging(java.time.Duration.ofMillis(500));
+    long slow = liveRendersWhileChanging(Duration.ofMillis(500));
     System.out.printf(
         "live images in 2 s of changes: every 100 ms %d, every 500 ms %d%n", quick, slow);
     assertThat(quick).isBetween(6L, 21L); // 2 s at ≤ 10/s, plus the first and the last
     assertThat(slow).isBetween(2L, 5L); // 2 s at ≤ 2/s, plus the first
   }
 
-  private long liveRendersWhileChanging(java.time.Duration every) throws Exception {
+  private long liveRendersWhileChanging(Duration every) throws Exception {
     LiveFeatureSource moving = new LiveFeatureSource("vehicles");
-    org.locationtech.jts.geom.GeometryFactory points =
-        new org.locationtech.jts.geom.GeometryFactory();
+    GeometryFactory points = new GeometryFactory();
     MapView live =
         WaitForAsyncUtils.asyncFx(
                 () -> {
@@ -135,20 +143,13 @@ class MapViewUiIT {
                 })
             .get();
     try {
-      WaitForAsyncUtils.waitFor(
-          10,
-          java.util.concurrent.TimeUnit.SECONDS,
-          () -> WaitForAsyncUtils.asyncFx(live::isSettled).get());
+      awaitSettled(live);
       long before = WaitForAsyncUtils.asyncFx(live::rendersCompleted).get();
       long until = System.nanoTime() + 2_000_000_000L;
       for (int i = 0; System.nanoTime() < until; i++) {
         double x = com.cityops.map.geo.WebMercator.x(121.3 + (i % 50) * 0.01);
         double y = com.cityops.map.geo.WebMercator.y(31.2);
-        moving.put(
-            new com.cityops.map.data.Feature(
-                "car",
-                points.createPoint(new org.locationtech.jts.geom.Coordinate(x, y)),
-                java.util.Map.of()));
+        moving.put(new Feature("car", points.createPoint(new Coordinate(x, y)), Map.of()));
         WaitForAsyncUtils.asyncFx(live::liveLayersChanged).get();
         Thread.sleep(20);
       }
@@ -224,8 +225,8 @@ class MapViewUiIT {
     WaitForAsyncUtils.waitForFxEvents();
     double expected =
         com.cityops.map.measure.Measurement.lengthOfMercator(
-            new org.locationtech.jts.geom.Coordinate(v.mercatorX(300), v.mercatorY(300)),
-            new org.locationtech.jts.geom.Coordinate(v.mercatorX(500), v.mercatorY(300)));
+            new Coordinate(v.mercatorX(300), v.mercatorY(300)),
+            new Coordinate(v.mercatorX(500), v.mercatorY(300)));
     assertThat(interaction.measurementProperty().get())
         .isEqualTo(com.cityops.map.measure.Measurement.formatDistance(expected));
     assertThat(map.viewportProperty().get().zoom()).isEqualTo(v.zoom()); // clicks did not zoom
